@@ -1,0 +1,67 @@
+"""What `kneetimer list` shows: one row per routine found, as data and as a table."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from kneetimer.discovery import discover
+from kneetimer.plan import build_plan
+
+
+def catalog_rows() -> list[dict]:
+    rows = []
+    for entry in discover():
+        row = {"id": entry.id, "origin": entry.origin, "path": str(entry.path)}
+        routine = entry.routine
+        if routine is None:
+            row.update(name=None, error=str(entry.first_problem))
+        else:
+            seconds = build_plan(routine).total_seconds
+            row.update(
+                name=routine.name,
+                exercises=len(routine.exercises),
+                estimated_minutes=round(seconds / 60, 1),
+                estimated_seconds=round(seconds, 1),
+                equipment=list(routine.equipment),
+                description=routine.description,
+                source=routine.source,
+            )
+        rows.append(row)
+    return rows
+
+
+def format_rows(rows: list[dict]) -> str:
+    if not rows:
+        return "No routines found."
+    table = [("ID", "NAME", "EXERCISES", "MINUTES")]
+    broken = []
+    for row in rows:
+        if row["name"] is None:
+            table.append((row["id"], "BROKEN (see below)", "-", "-"))
+            broken.append(f"  {row['error']}")
+        else:
+            name = row["name"] + (" (yours)" if row["origin"] == "user" else "")
+            table.append((row["id"], name, str(row["exercises"]), f"{row['estimated_minutes']:.0f}"))
+    text = _columns(table)
+    if broken:
+        text += "\n\nBroken routines (fix them, then check with `kneetimer validate`):\n" + "\n".join(broken)
+    return text
+
+
+def _columns(table: list[tuple[str, ...]], max_width: int = 60) -> str:
+    table = [tuple(_fit(cell, max_width) for cell in row) for row in table]
+    widths = [max(cell_len(row[i]) for row in table) for i in range(len(table[0]))]
+    lines = []
+    for row in table:
+        cells = [cell + " " * (widths[i] - cell_len(cell)) for i, cell in enumerate(row)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def _fit(text: str, width: int) -> str:
+    if cell_len(text) <= width:
+        return text
+    text = text[:width]
+    while cell_len(text) > width - 1:
+        text = text[:-1]
+    return text + "…"

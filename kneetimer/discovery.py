@@ -1,0 +1,69 @@
+"""Finding routines: the user's own folder first, then the bundled ones.
+
+A user routine shadows a bundled one with the same id (the file's stem). A
+broken file is still listed, with its first problem, and hides nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kneetimer import paths
+from kneetimer.loader import LoadResult, Problem, load_file
+from kneetimer.routine import Routine
+
+USER = "user"
+BUNDLED = "bundled"
+
+
+@dataclass
+class Entry:
+    id: str
+    path: Path
+    origin: str  # USER, BUNDLED, or "file" for a path given directly
+    result: LoadResult
+
+    @property
+    def routine(self) -> Routine | None:
+        return self.result.routine
+
+    @property
+    def first_problem(self) -> Problem | None:
+        return self.result.problems[0] if self.result.problems else None
+
+
+def discover() -> list[Entry]:
+    """Every routine, the user's first, each group in id order."""
+    entries: dict[str, Entry] = {}
+    for origin, folder in ((USER, paths.user_routines_dir()), (BUNDLED, paths.bundled_routines_dir())):
+        for path in _routine_files(folder):
+            if path.stem not in entries:
+                entries[path.stem] = Entry(path.stem, path, origin, load_file(path))
+    return list(entries.values())
+
+
+def find(reference: str) -> Entry | None:
+    """A routine by id, or by the path of a .toml file."""
+    candidate = Path(reference).expanduser()
+    if reference.endswith(".toml") or "/" in reference or candidate.is_file():
+        return Entry(candidate.stem, candidate, "file", load_file(candidate, display=reference))
+    for origin, folder in ((USER, paths.user_routines_dir()), (BUNDLED, paths.bundled_routines_dir())):
+        path = folder / f"{reference}.toml"
+        if path.is_file():
+            return Entry(reference, path, origin, load_file(path))
+    return None
+
+
+def known_ids() -> list[str]:
+    return [entry.id for entry in discover()]
+
+
+def _routine_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(
+            path for path in folder.iterdir()
+            if path.suffix == ".toml" and not path.name.startswith(".") and path.is_file()
+        )
+    except OSError:
+        return []

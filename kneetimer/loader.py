@@ -1,0 +1,429 @@
+"""Routine files (TOML) into Routine objects, with every problem located.
+
+The contract is ../shared/routine-format.md. Loading never raises: it returns a
+routine or a list of problems as FILE:LINE[:COL]: message, all of them at once,
+because a routine file is untrusted input and a typo must never silently change
+a workout.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from kneetimer.durations import DurationError, parse_duration
+from kneetimer.routine import (
+    DEFAULT_LEAD_IN,
+    DEFAULT_REST_BETWEEN,
+    DEFAULT_TEMPO,
+    EACH_SIDES,
+    Exercise,
+    Hold,
+    Routine,
+    Step,
+)
+from kneetimer.text import clean, clean_line
+from kneetimer.tomlpos import KeyLines, scan
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_EXERCISES = 500
+MAX_SETS = 100
+MAX_REPS = 1000
+MAX_STEPS = 50
+MAX_SIDES = 10
+MAX_MOVES = 10_000  # reps and holds in the whole routine: about 8 hours at 3 s each
+
+TOP_KEYS = ("name", "description", "source", "lead_in", "rest_between", "exercise")
+EXERCISE_KEYS = (
+    "name", "instructions", "cues", "equipment", "harder", "sides", "sets",
+    "reps", "hold", "tempo", "paced", "rest", "step",
+)
+STEP_KEYS = ("name", "reps", "hold", "tempo", "paced", "cues", "instructions")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a routine file, printed as FILE:LINE[:COL]: message."""
+
+    path: str
+    line: int | None
+    message: str
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class LoadResult:
+    routine: Routine | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.routine is not None
+
+
+def load_file(path: Path | str, display: str | None = None) -> LoadResult:
+    """Load one routine file; its id is the file's stem."""
+    path = Path(path)
+    shown = display if display is not None else str(path)
+    try:
+        if path.is_dir():
+            return _failed(shown, "is a folder, not a routine file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return _failed(shown, f"cannot read the file: {error.strerror or error}")
+    result = load_bytes(data, shown, routine_id=path.stem)
+    if result.routine is not None:
+        result.routine = _with_path(result.routine, path)
+    return result
+
+
+def load_bytes(data: bytes, display: str, routine_id: str) -> LoadResult:
+    """Load routine source; `display` names the file in problems."""
+    if len(data) > MAX_FILE_BYTES:
+        return _failed(display, "file is over 1 MiB; a routine file cannot be that large")
+    if b"\x00" in data:
+        line, column = _position(data, data.index(b"\x00"))
+        return _failed(display, "not a text file (it contains a NUL byte)", line, column)
+    try:
+        source = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        byte = data[error.start]
+        return _failed(display, f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8", line, column)
+    try:
+        document = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        return _toml_error(display, error)
+    except RecursionError:
+        return _failed(display, "invalid TOML: arrays or tables are nested too deeply")
+    except Exception as error:  # tomllib raises ValueError and others on hostile input
+        return _failed(display, f"invalid TOML: {clean_line(str(error))[:200]}")
+    return _Checker(display, scan(source)).routine(document, routine_id)
+
+
+def _failed(display: str, message: str, line: int | None = None, column: int | None = None) -> LoadResult:
+    return LoadResult(None, [Problem(display, line, message, column)])
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def _toml_error(display: str, error: tomllib.TOMLDecodeError) -> LoadResult:
+    message = str(error)
+    line = column = None
+    match = _TOML_AT.search(message)
+    if match:
+        line, column = int(match[1]), int(match[2])
+        message = message[: match.start()]
+    message = message.replace(" (at end of document)", " at the end of the file")
+    message = message[:1].lower() + message[1:]
+    return _failed(display, f"invalid TOML: {message}", line, column)
+
+
+def _with_path(routine: Routine, path: Path) -> Routine:
+    return replace(routine, path=path)
+
+
+def _show(value: object, limit: int = 40) -> str:
+    """A value as the user wrote it, safe and short enough for one message line."""
+    text = json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, (str, list)) else str(value)
+    if isinstance(value, bool):
+        text = text.lower()
+    text = clean_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    return {str: "text", int: "a whole number", float: "a number", list: "an array", dict: "a table"}.get(
+        type(value), type(value).__name__
+    )
+
+
+class _Checker:
+    """Walks a parsed document, collecting problems and building the routine."""
+
+    def __init__(self, display: str, lines: KeyLines):
+        self.display = display
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    # -- reporting ----------------------------------------------------------
+
+    def report(self, where: tuple[int | None, int | None, str | None], message: str, prefix: str = "") -> None:
+        exercise, step, key = where
+        line = self.lines.key(exercise, step, key) if key else self.lines.table(exercise, step)
+        self.problems.append(Problem(self.display, line, prefix + message))
+
+    def unknown_keys(self, table: dict, known: tuple[str, ...], where: tuple[int | None, int | None], prefix: str) -> None:
+        for key in table:
+            if key in known:
+                continue
+            guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+            if not guess and where[0] is not None and key in TOP_KEYS:
+                hint = " (it belongs at the top of the file, before the first [[exercise]])"
+            self.report((*where, key), f"unknown key '{_show(key).strip(chr(34))}'{hint}", prefix)
+
+    # -- the document --------------------------------------------------------
+
+    def routine(self, doc: dict, routine_id: str) -> LoadResult:
+        top = (None, None)
+        self.unknown_keys(doc, TOP_KEYS, top, "")
+        name = self.text(doc, "name", top, "", required=True, one_line=True)
+        description = self.text(doc, "description", top, "")
+        source = self.text(doc, "source", top, "")
+        lead_in = self.duration(doc, "lead_in", top, "", DEFAULT_LEAD_IN, allow_zero=True)
+        rest_between = self.duration(doc, "rest_between", top, "", DEFAULT_REST_BETWEEN, allow_zero=True)
+        exercises = self.exercises(doc)
+        if exercises:
+            moves = sum(_moves(exercise) for exercise in exercises)
+            if moves > MAX_MOVES:
+                self.report(
+                    (None, None, None),
+                    f"routine is too long: {moves:,} reps and holds in all (the limit is {MAX_MOVES:,})",
+                )
+        self.problems.sort(key=lambda problem: problem.line or 0)
+        if self.problems or not name or not exercises:
+            return LoadResult(None, self.problems)
+        return LoadResult(
+            Routine(
+                id=routine_id,
+                name=name,
+                description=description,
+                source=source,
+                lead_in=lead_in,
+                rest_between=rest_between,
+                exercises=tuple(exercises),
+            ),
+            [],
+        )
+
+    def exercises(self, doc: dict) -> list[Exercise]:
+        tables = doc.get("exercise")
+        if tables is None:
+            self.report((None, None, None), "no exercises: add at least one [[exercise]] table")
+            return []
+        if not isinstance(tables, list) or not all(isinstance(table, dict) for table in tables):
+            self.report((None, None, "exercise"), "'exercise' must be an array of tables, written [[exercise]]")
+            return []
+        if not tables:
+            self.report((None, None, "exercise"), "no exercises: add at least one [[exercise]] table")
+            return []
+        if len(tables) > MAX_EXERCISES:
+            self.report(
+                (None, None, None),
+                f"too many exercises: {len(tables):,} (a routine may have at most {MAX_EXERCISES})",
+            )
+            return []
+        built = [self.exercise(index, table) for index, table in enumerate(tables)]
+        return [exercise for exercise in built if exercise is not None]
+
+    def exercise(self, index: int, table: dict) -> Exercise | None:
+        raw_name = table.get("name")
+        label = f"exercise {index + 1}"
+        if isinstance(raw_name, str) and clean_line(raw_name):
+            label += f' ("{_show(clean_line(raw_name), 40).strip(chr(34))}")'
+        prefix = label + ": "
+        where = (index, None)
+        before = len(self.problems)
+        self.unknown_keys(table, EXERCISE_KEYS, where, prefix)
+        name = self.text(table, "name", where, prefix, required=True, one_line=True)
+        instructions = self.text(table, "instructions", where, prefix)
+        cues = self.text_list(table, "cues", where, prefix)
+        equipment = self.text_list(table, "equipment", where, prefix)
+        harder = self.text(table, "harder", where, prefix)
+        sides = self.sides(table, where, prefix)
+        sets = self.count(table, "sets", where, prefix, MAX_SETS, default=1)
+        reps = self.count(table, "reps", where, prefix, MAX_REPS, default=None)
+        hold = self.hold(table, where, prefix)
+        tempo = self.duration(table, "tempo", where, prefix, DEFAULT_TEMPO, allow_zero=False)
+        paced = self.flag(table, "paced", where, prefix, default=True)
+        rest = self.duration(table, "rest", where, prefix, 0.0, allow_zero=True)
+        exercise = Exercise(
+            name=name,
+            instructions=instructions,
+            cues=cues,
+            equipment=equipment,
+            harder=harder,
+            sides=sides,
+            sets=sets or 1,
+            reps=reps,
+            hold=hold,
+            tempo=tempo,
+            paced=paced,
+            rest=rest,
+        )
+        steps = self.steps(index, table, exercise, label)
+        if "step" not in table and reps is None and hold is None and len(self.problems) == before:
+            self.report((index, None, None), "needs reps, hold, or both", prefix)
+        if len(self.problems) > before:
+            return None
+        return replace(exercise, steps=steps)
+
+    def steps(self, index: int, table: dict, exercise: Exercise, label: str) -> tuple[Step, ...]:
+        tables = table.get("step")
+        if tables is None:
+            return ()
+        if not isinstance(tables, list) or not tables or not all(isinstance(t, dict) for t in tables):
+            self.report((index, None, "step"), "'step' must be an array of tables, written [[exercise.step]]", label + ": ")
+            return ()
+        if len(tables) > MAX_STEPS:
+            self.report((index, None, "step"), f"too many steps: {len(tables)} (the limit is {MAX_STEPS})", label + ": ")
+            return ()
+        steps = []
+        for number, step_table in enumerate(tables):
+            step = self.step(index, number, step_table, exercise, label)
+            if step is not None:
+                steps.append(step)
+        return tuple(steps)
+
+    def step(self, index: int, number: int, table: dict, exercise: Exercise, label: str) -> Step | None:
+        raw_name = table.get("name")
+        step_label = f"{label}, step {number + 1}"
+        if isinstance(raw_name, str) and clean_line(raw_name):
+            step_label += f' ("{_show(clean_line(raw_name), 40).strip(chr(34))}")'
+        prefix = step_label + ": "
+        where = (index, number)
+        before = len(self.problems)
+        self.unknown_keys(table, STEP_KEYS, where, prefix)
+        name = self.text(table, "name", where, prefix, required=True, one_line=True)
+        reps = self.count(table, "reps", where, prefix, MAX_REPS, default=exercise.reps)
+        hold = self.hold(table, where, prefix) if "hold" in table else exercise.hold
+        tempo = self.duration(table, "tempo", where, prefix, exercise.tempo, allow_zero=False)
+        paced = self.flag(table, "paced", where, prefix, default=exercise.paced)
+        cues = self.text_list(table, "cues", where, prefix) if "cues" in table else exercise.cues
+        instructions = self.text(table, "instructions", where, prefix) if "instructions" in table else exercise.instructions
+        if reps is None and hold is None and len(self.problems) == before:
+            self.report((index, number, None), "needs reps, hold, or both (on the step or its exercise)", prefix)
+        if len(self.problems) > before:
+            return None
+        return Step(name=name, reps=reps, hold=hold, tempo=tempo, paced=paced, cues=cues, instructions=instructions)
+
+    # -- values --------------------------------------------------------------
+
+    def text(self, table: dict, key: str, where, prefix: str, required: bool = False, one_line: bool = False) -> str:
+        if key not in table:
+            if required:
+                self.report((*where, None), f"'{key}' is required", prefix)
+            return ""
+        value = table[key]
+        if not isinstance(value, str):
+            self.report((*where, key), f"{key} must be text, got {_kind(value)}", prefix)
+            return ""
+        cleaned = clean_line(value) if one_line else clean(value).strip()
+        if required and not cleaned:
+            self.report((*where, key), f"{key} must not be empty", prefix)
+        return cleaned
+
+    def text_list(self, table: dict, key: str, where, prefix: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self.report((*where, key), f"{key} must be an array of text, like [\"one\", \"two\"]", prefix)
+            return ()
+        return tuple(item for item in (clean_line(v) for v in value) if item)
+
+    def sides(self, table: dict, where, prefix: str) -> tuple[str, ...]:
+        value = table.get("sides", "none")
+        if value == "none":
+            return ()
+        if value == "each":
+            return EACH_SIDES
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            labels = [clean_line(item) for item in value]
+            if len(labels) < 2:
+                self.report((*where, "sides"), "sides as an array needs at least 2 labels, like [\"left\", \"right\"]", prefix)
+            elif len(labels) > MAX_SIDES:
+                self.report((*where, "sides"), f"sides has {len(labels)} labels (the limit is {MAX_SIDES})", prefix)
+            elif not all(labels):
+                self.report((*where, "sides"), "side labels must not be empty", prefix)
+            elif len(set(labels)) != len(labels):
+                self.report((*where, "sides"), f"side labels must differ from each other, got {_show(labels)}", prefix)
+            else:
+                return tuple(labels)
+            return ()
+        self.report((*where, "sides"), f"sides must be \"none\", \"each\", or an array of labels, got {_show(value)}", prefix)
+        return ()
+
+    def count(self, table: dict, key: str, where, prefix: str, limit: int, default: int | None) -> int | None:
+        if key not in table:
+            return default
+        value = table[key]
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= limit:
+            self.report((*where, key), f"{key} must be a whole number from 1 to {limit:,}, got {_show(value)}", prefix)
+            return default
+        return value
+
+    def flag(self, table: dict, key: str, where, prefix: str, default: bool) -> bool:
+        value = table.get(key, default)
+        if not isinstance(value, bool):
+            self.report((*where, key), f"{key} must be true or false, got {_show(value)}", prefix)
+            return default
+        return value
+
+    def duration(self, table: dict, key: str, where, prefix: str, default: float, allow_zero: bool) -> float:
+        if key not in table:
+            return default
+        try:
+            seconds = parse_duration(table[key])
+        except DurationError as error:
+            self.report((*where, key), f"{key}: {clean_line(str(error))}", prefix)
+            return default
+        if seconds == 0 and not allow_zero:
+            self.report((*where, key), f"{key} must be more than 0 seconds", prefix)
+            return default
+        return seconds
+
+    def hold(self, table: dict, where, prefix: str) -> Hold | None:
+        if "hold" not in table:
+            return None
+        value = table["hold"]
+        if isinstance(value, list):
+            if len(value) != 2:
+                self.report((*where, "hold"), f"a hold range has two durations, [min, max]; got {_show(value)}", prefix)
+                return None
+            try:
+                low, high = (parse_duration(item) for item in value)
+            except DurationError as error:
+                self.report((*where, "hold"), f"hold range {_show(value)}: {clean_line(str(error))}", prefix)
+                return None
+            if low <= 0:
+                self.report((*where, "hold"), f"hold range {_show(value)} must start above 0 seconds", prefix)
+                return None
+            if low > high:
+                self.report((*where, "hold"), f"hold range {_show(value)} has min > max", prefix)
+                return None
+            return Hold(low, high)
+        try:
+            seconds = parse_duration(value)
+        except DurationError as error:
+            self.report((*where, "hold"), f"hold: {clean_line(str(error))}", prefix)
+            return None
+        if seconds <= 0:
+            self.report((*where, "hold"), "hold must be more than 0 seconds", prefix)
+            return None
+        return Hold.fixed(seconds)
+
+
+def _moves(exercise: Exercise) -> int:
+    per_set = sum(step.reps or 1 for step in exercise.sequence())
+    return len(exercise.side_labels()) * exercise.sets * per_set

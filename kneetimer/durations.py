@@ -73,7 +73,7 @@ def format_seconds(seconds: float) -> str:
 
 def format_clock(seconds: float) -> str:
     """M:SS (or H:MM:SS) for a countdown or a total, rounded up to the whole second."""
-    whole = max(0, math.ceil(seconds - 1e-9))
+    whole = max(0, math.ceil(seconds - 1e-6))  # the engine's tolerance
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:

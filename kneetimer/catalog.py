@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
-
 from kneetimer.discovery import discover
 from kneetimer.plan import build_plan
+from kneetimer.tables import columns
 
 
 def catalog_rows() -> list[dict]:
@@ -42,26 +41,7 @@ def format_rows(rows: list[dict]) -> str:
         else:
             name = row["name"] + (" (yours)" if row["origin"] == "user" else "")
             table.append((row["id"], name, str(row["exercises"]), f"{row['estimated_minutes']:.0f}"))
-    text = _columns(table)
+    text = columns(table)
     if broken:
         text += "\n\nBroken routines (fix them, then check with `kneetimer validate`):\n" + "\n".join(broken)
     return text
-
-
-def _columns(table: list[tuple[str, ...]], max_width: int = 60) -> str:
-    table = [tuple(_fit(cell, max_width) for cell in row) for row in table]
-    widths = [max(cell_len(row[i]) for row in table) for i in range(len(table[0]))]
-    lines = []
-    for row in table:
-        cells = [cell + " " * (widths[i] - cell_len(cell)) for i, cell in enumerate(row)]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)
-
-
-def _fit(text: str, width: int) -> str:
-    if cell_len(text) <= width:
-        return text
-    text = text[:width]
-    while cell_len(text) > width - 1:
-        text = text[:-1]
-    return text + "…"

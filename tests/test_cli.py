@@ -102,7 +102,11 @@ def test_run_broken_file_exits_1_with_located_errors(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("args", [["list"], ["list", "--json"], ["validate", str(BUNDLED[0])]])
+@pytest.mark.parametrize(
+    "args",
+    [["list"], ["list", "--json"], ["validate", str(BUNDLED[0])], ["history"], ["history", "--json"],
+     ["export", "--format", "csv"], ["export", "--format", "json"]],
+)
 def test_cli_commands_never_import_textual(args):
     code = (
         "import sys, runpy\n"

@@ -1,0 +1,1 @@
+"""Session history: the SQLite store, its statistics, the background recorder and export."""

@@ -1,0 +1,117 @@
+"""Saving a workout as it happens, from a background thread.
+
+The engine pushes each record the moment an exercise ends; writing it must
+never delay the countdown, so writes go through a queue to a thread with its
+own connection. A write that fails (disk full, database locked too long) is
+kept and retried with the next one and at the end; `problem` says what is wrong
+so the screen can show "not saved".
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from kneetimer.history.store import HistoryStore, HistoryUnavailable
+
+
+class Recorder:
+    def __init__(self, folder: Path, routine_id: str, routine_name: str, started_at: datetime,
+                 resume_session_id: int | None = None, pain_before: int | None = None):
+        self.folder = folder
+        self.session_id: int | None = resume_session_id
+        self.problem: str | None = None
+        self.unsaved = 0  # writes waiting for a retry
+        self._opening = (routine_id, routine_name, started_at, pain_before)
+        self._queue: queue.Queue = queue.Queue()
+        self._failed: list[Callable[[HistoryStore], None]] = []
+        self._thread = threading.Thread(target=self._run, name="kneetimer-history", daemon=True)
+        self._thread.start()
+        self._write(self._begin)
+
+    # -- called from the UI thread --------------------------------------------
+
+    def record(self, record, active_s: float, paused_s: float) -> None:
+        self._write(lambda store: store.add_record(self._require_id(), record, active_s, paused_s))
+
+    def finish(self, status: str, ended_at: datetime, active_s: float, paused_s: float) -> None:
+        self._write(lambda store: store.finish_session(self._require_id(), status, ended_at, active_s, paused_s))
+
+    def feedback(self, pain_after: int | None = None, note: str | None = None) -> None:
+        self._write(lambda store: store.set_feedback(self._require_id(), pain_after, note))
+
+    def flush(self, timeout: float = 5.0) -> bool:
+        """Wait until every write so far is done (or failed). True if all were saved."""
+        done = threading.Event()
+        self._queue.put((_FLUSH, done))
+        return done.wait(timeout) and not self._failed and self.problem is None
+
+    def close(self, timeout: float = 5.0) -> bool:
+        saved = self.flush(timeout)
+        self._queue.put((_STOP, None))
+        self._thread.join(timeout)
+        return saved
+
+    def _write(self, write: Callable[[HistoryStore], None]) -> None:
+        self._queue.put((_WRITE, write))
+
+    # -- the writer thread -------------------------------------------------------
+
+    def _begin(self, store: HistoryStore) -> None:
+        if self.session_id is None:
+            routine_id, routine_name, started_at, pain_before = self._opening
+            self.session_id = store.start_session(routine_id, routine_name, started_at, pain_before)
+        else:
+            store.reopen_session(self.session_id)
+
+    def _require_id(self) -> int:
+        if self.session_id is None:
+            raise RuntimeError("the session row was never written")
+        return self.session_id
+
+    def _run(self) -> None:
+        store: HistoryStore | None = None
+        while True:
+            kind, payload = self._queue.get()
+            if kind == _STOP:
+                break
+            if store is None:
+                store = self._open()  # tried again at every message: the folder may come back
+            if store is not None:
+                self._retry_failed(store)
+            if kind == _FLUSH:
+                payload.set()
+            elif store is None:
+                self._failed.append(payload)
+            else:
+                self._apply(store, payload)
+            self.unsaved = len(self._failed)
+        if store is not None:
+            store.close()
+
+    def _open(self) -> HistoryStore | None:
+        try:
+            return HistoryStore.open(self.folder, recover=False)
+        except HistoryUnavailable as error:
+            self.problem = str(error)
+            return None
+
+    def _apply(self, store: HistoryStore, write) -> None:
+        try:
+            write(store)
+        except Exception as error:  # disk full, locked too long, I/O error: keep it for a retry
+            self._failed.append(write)
+            self.problem = f"history not saved: {error}"
+
+    def _retry_failed(self, store: HistoryStore) -> None:
+        pending, self._failed = self._failed, []
+        for write in pending:
+            self._apply(store, write)
+        if not self._failed:
+            self.problem = None
+
+
+_WRITE, _FLUSH, _STOP = "write", "flush", "stop"

@@ -1,0 +1,95 @@
+"""`kneetimer history` and `kneetimer export`: history on stdout, without Textual."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+from kneetimer import paths
+from kneetimer.history.store import DB_NAME, HistoryStore, HistoryUnavailable
+from kneetimer.tables import columns
+from kneetimer.text import clean
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def _open_existing() -> HistoryStore | None:
+    """The store, or None when there is no history yet (reading never creates one)."""
+    folder = paths.data_dir()
+    if not (folder / DB_NAME).exists():
+        return None
+    return HistoryStore.open(folder)
+
+
+def print_history(as_json: bool, limit: int | None) -> int:
+    try:
+        store = _open_existing()
+        sessions = store.sessions(limit=limit) if store else []
+    except HistoryUnavailable as error:
+        print(f"kneetimer: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    if as_json:
+        print(json.dumps(sessions, indent=2, ensure_ascii=False))
+    elif not sessions:
+        print("No sessions yet. Start one with `kneetimer` or `kneetimer run ROUTINE`.")
+    else:
+        print(format_sessions(sessions))
+    return EXIT_OK
+
+
+def format_sessions(sessions: list[dict]) -> str:
+    table = [("ID", "STARTED", "ROUTINE", "TIME", "DONE", "PAIN", "STATUS")]
+    for session in sessions:
+        done = sum(1 for e in session["exercises"] if e["status"] == "done")
+        minutes, seconds = divmod(round(session["active_s"]), 60)
+        table.append((
+            str(session["id"]),
+            session["started_at"][:16].replace("T", " "),
+            session["routine"],
+            f"{minutes}:{seconds:02d}",
+            f"{done}/{len(session['exercises'])}",
+            _pain(session["pain_before"], session["pain_after"]),
+            session["status"],
+        ))
+    return columns(table)
+
+
+def _pain(before: int | None, after: int | None) -> str:
+    if before is None and after is None:
+        return "-"
+    return f"{'-' if before is None else before}→{'-' if after is None else after}"
+
+
+EXPORT_FIELDS = [
+    "session_id", "routine_id", "routine_name", "session_started_at", "session_ended_at", "session_status",
+    "active_s", "paused_s", "pain_before", "pain_after", "note", "exercise", "side", "status", "sets_done",
+    "reps_done", "seconds", "started_at", "ended_at",
+]
+_TEXT_FIELDS = {"routine_name", "note", "exercise", "side"}
+
+
+def export(fmt: str) -> int:
+    try:
+        store = _open_existing()
+        rows = list(store.export_rows()) if store else []
+    except HistoryUnavailable as error:
+        print(f"kneetimer: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    if fmt == "json":
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    writer = csv.DictWriter(sys.stdout, fieldnames=EXPORT_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: _spreadsheet_safe(value) if key in _TEXT_FIELDS else value for key, value in row.items()})
+    return EXIT_OK
+
+
+def _spreadsheet_safe(value):
+    """Control characters stripped; a cell starting with = + - @ would run as a
+    formula in a spreadsheet, so it is quoted."""
+    if not isinstance(value, str):
+        return value
+    value = clean(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

@@ -1,0 +1,317 @@
+"""The history store: schema, migrations, records, queries, faults."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from kneetimer.cli import main
+from kneetimer.engine import ExerciseRecord, Status
+from kneetimer.history.stats import overview, streak
+from kneetimer.history.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, HistoryStore, HistoryUnavailable
+from tests.conftest import REPO
+
+PARIS_WINTER = timezone(timedelta(hours=1))
+PARIS_SUMMER = timezone(timedelta(hours=2))
+
+
+def at(day: str, time: str = "07:58:03.412", tz=PARIS_WINTER) -> datetime:
+    return datetime.fromisoformat(f"{day}T{time}").replace(tzinfo=tz)
+
+
+def record(name="Clams", side="right", status=Status.DONE, start=None, seconds=81.3, index=0):
+    start = start or at("2026-11-21")
+    return ExerciseRecord(index, name, side, status, 1, 10, seconds, start, start + timedelta(seconds=seconds))
+
+
+def add_session(store, day="2026-11-21", tz=PARIS_WINTER, status="completed", records=1, pain_after=None):
+    start = at(day, tz=tz)
+    session_id = store.start_session("react-glute-it-band", "Glute and IT band (REACT)", start, pain_before=4)
+    for n in range(records):
+        store.add_record(session_id, record(start=start + timedelta(minutes=n), index=n), 60.0 * (n + 1), 0)
+    store.finish_session(session_id, status, start + timedelta(minutes=records), 60.0 * records, 0)
+    if pain_after is not None:
+        store.set_feedback(session_id, pain_after=pain_after)
+    return session_id
+
+
+@pytest.fixture
+def store(tmp_path):
+    opened = HistoryStore.open(tmp_path / "data")
+    yield opened
+    opened.close()
+
+
+def test_new_store_has_current_schema_in_wal_mode(store):
+    connection = store.connection
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert connection.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+
+
+def test_migration_from_version_1_keeps_data_and_fills_the_day(tmp_path):
+    folder = tmp_path / "old"
+    folder.mkdir()
+    old = sqlite3.connect(folder / DB_NAME)
+    old.executescript(MIGRATIONS[0])
+    old.execute(
+        "INSERT INTO sessions (routine_id, routine_name, started_at, started_ts, status, active_s)"
+        " VALUES ('r', 'R', '2025-03-30T23:30:00.000+02:00', 1743370200, 'completed', 12.5)"
+    )
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+    store = HistoryStore.open(folder)
+    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    (session,) = store.sessions()
+    assert session["started_at"] == "2025-03-30T23:30:00.000+02:00" and session["active_s"] == 12.5
+    assert store.connection.execute("SELECT day FROM sessions").fetchone()[0] == "2025-03-30"
+
+
+def test_history_json_has_the_designed_keys_and_keeps_offsets(store):
+    session_id = add_session(store, records=2, pain_after=2)
+    store.set_feedback(session_id, note="knee felt [bold]fine[/]")
+    (session,) = store.sessions()
+    assert list(session) == [
+        "id", "routine_id", "routine", "started_at", "ended_at", "status", "active_s", "paused_s",
+        "pain_before", "pain_after", "note", "exercises",
+    ]
+    assert session["started_at"] == "2026-11-21T07:58:03.412+01:00"
+    assert (session["status"], session["pain_before"], session["pain_after"]) == ("completed", 4, 2)
+    assert session["note"] == "knee felt [bold]fine[/]"
+    first = session["exercises"][0]
+    assert list(first) == ["name", "side", "status", "sets_done", "reps_done", "seconds", "started_at", "ended_at"]
+    assert (first["name"], first["side"], first["status"], first["seconds"]) == ("Clams", "right", "done", 81.3)
+    assert first["ended_at"] == "2026-11-21T07:59:24.712+01:00"
+
+
+def test_sessions_newest_first_with_limit(store):
+    ids = [add_session(store, day=f"2026-11-{day:02d}") for day in (3, 1, 2)]
+    assert [s["id"] for s in store.sessions()] == [ids[0], ids[2], ids[1]]
+    assert [s["id"] for s in store.sessions(limit=2)] == [ids[0], ids[2]]
+
+
+def test_each_record_updates_the_session_totals_at_once(store):
+    start = at("2026-11-21")
+    session_id = store.start_session("r", "R", start)
+    store.add_record(session_id, record(start=start), active_s=90.5, paused_s=3.25)
+    session = store.session(session_id)
+    assert (session["status"], session["active_s"], session["paused_s"]) == ("in_progress", 90.5, 3.2)
+    assert session["ended_at"] == "2026-11-21T07:59:24.712+01:00"
+
+
+def test_abandoned_session_becomes_interrupted_at_its_last_record(tmp_path):
+    store = HistoryStore.open(tmp_path)
+    start = at("2026-11-21")
+    session_id = store.start_session("r", "R", start)
+    store.add_record(session_id, record(start=start), 81.3, 0)
+    store.connection.execute("UPDATE sessions SET owner_pid = 999999999")  # a process that is gone
+    store.close()
+    reopened = HistoryStore.open(tmp_path)
+    session = reopened.session(session_id)
+    assert session["status"] == "interrupted" and session["ended_at"] == "2026-11-21T07:59:24.712+01:00"
+
+
+def test_session_of_a_live_process_is_left_in_progress(tmp_path):
+    store = HistoryStore.open(tmp_path)
+    session_id = store.start_session("r", "R", at("2026-11-21"))
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        store.connection.execute("UPDATE sessions SET owner_pid = ?", (sleeper.pid,))
+        assert HistoryStore.open(tmp_path).session(session_id)["status"] == "in_progress"
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    assert HistoryStore.open(tmp_path).session(session_id)["status"] == "interrupted"
+
+
+def test_streak_counts_consecutive_local_days_across_midnight_and_dst(store):
+    # Europe/Paris: summer time ends on 2026-10-25; sessions near midnight either side.
+    add_session(store, day="2026-10-24", tz=PARIS_SUMMER)
+    store.connection.execute("UPDATE sessions SET started_at = '2026-10-24T23:59:00.000+02:00', day = '2026-10-24'")
+    add_session(store, day="2026-10-25", tz=PARIS_WINTER)  # the DST day
+    add_session(store, day="2026-10-26", tz=PARIS_WINTER)
+    second = add_session(store, day="2026-10-26", tz=PARIS_WINTER)
+    assert streak(store, date(2026, 10, 26)) == 3
+    assert streak(store, date(2026, 10, 27)) == 3, "today not done yet: the streak runs to yesterday"
+    assert streak(store, date(2026, 10, 28)) == 0
+    store.delete_session(second)
+    add_session(store, day="2026-10-22")
+    assert streak(store, date(2026, 10, 26)) == 3, "a gap ends the streak"
+
+
+def test_a_day_with_only_skipped_exercises_is_no_streak_day(store):
+    start = at("2026-11-21")
+    session_id = store.start_session("r", "R", start)
+    store.add_record(session_id, record(status=Status.SKIPPED, seconds=0), 0, 0)
+    assert streak(store, date(2026, 11, 21)) == 0
+
+
+def test_overview_counts_weeks_heatmap_pain_and_sides(store):
+    for day in ("2026-11-16", "2026-11-18", "2026-11-18", "2026-10-30", "2026-08-01"):
+        add_session(store, day=day, pain_after=3)
+    start = at("2026-11-19")
+    session_id = store.start_session("r", "R", start)
+    store.add_record(session_id, record(side="right", seconds=80, start=start), 80, 0)
+    store.add_record(session_id, record(side="left", seconds=50, start=start + timedelta(minutes=2)), 130, 0)
+    store.set_feedback(session_id, pain_after=1)
+    result = overview(store, date(2026, 11, 21))  # a Saturday; the week began Monday 16th
+    assert result.this_week == 4
+    assert result.last_four_weeks == 5
+    assert result.heatmap == {"2026-11-16": 1, "2026-11-18": 2, "2026-11-19": 1, "2026-10-30": 1}
+    assert result.pain_trend == [3, 3, 3, 3, 3, 1]
+    assert result.sides == {"Clams": {"left": 50.0, "right": 80.0 + 81.3 * 4}}
+
+
+def test_corrupt_database_is_moved_aside_and_a_fresh_one_used(tmp_path):
+    (tmp_path / DB_NAME).write_bytes(b"this is not a database, just text " * 100)
+    store = HistoryStore.open(tmp_path)
+    (notice,) = store.notices
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("history.corrupt-")]
+    assert len(kept) == 1 and kept[0].read_bytes().startswith(b"this is not a database")
+    assert kept[0].name in notice.message and "damaged" in notice.message
+    assert store.sessions() == []
+
+
+def test_database_from_a_newer_kneetimer_is_left_untouched(tmp_path):
+    db = sqlite3.connect(tmp_path / DB_NAME)
+    db.execute("CREATE TABLE future (x)")
+    db.execute("PRAGMA user_version = 99")
+    db.commit()
+    db.close()
+    before = (tmp_path / DB_NAME).read_bytes()
+    with pytest.raises(HistoryUnavailable, match="newer kneetimer .*schema 99.* left untouched"):
+        HistoryStore.open(tmp_path)
+    assert (tmp_path / DB_NAME).read_bytes() == before
+
+
+def test_unusable_data_folder_gives_a_clear_message(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(HistoryUnavailable, match="cannot create the history folder"):
+        HistoryStore.open(blocker / "data")
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from datetime import datetime, timedelta, timezone
+    from pathlib import Path
+    from kneetimer.engine import ExerciseRecord, Status
+    from kneetimer.history.store import HistoryStore
+    store = HistoryStore.open(Path(sys.argv[1]))
+    start = datetime(2026, 11, 21, tzinfo=timezone.utc)
+    session = store.start_session("r", sys.argv[2], start)
+    for n in range(int(sys.argv[3])):
+        record = ExerciseRecord(n, "Clams", "right", Status.DONE, 1, 10, 1.0, start, start + timedelta(seconds=1))
+        store.add_record(session, record, n, 0)
+    store.finish_session(session, "completed", start, 1, 0)
+    """
+)
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path):
+    HistoryStore.open(tmp_path).close()
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), name, "150"], cwd=REPO, stderr=subprocess.PIPE)
+        for name in ("A", "B")
+    ]
+    for writer in writers:
+        _, err = writer.communicate(timeout=120)
+        assert writer.returncode == 0, err.decode()
+    store = HistoryStore.open(tmp_path)
+    assert sorted(len(s["exercises"]) for s in store.sessions()) == [150, 150]
+    assert store.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_history_and_export_commands(tmp_path, isolated_dirs, capsys):
+    data = isolated_dirs[1]
+    assert main(["history", "--json"]) == 0 and json.loads(capsys.readouterr().out) == []
+    assert not (data / DB_NAME).exists(), "reading never creates a database"
+    store = HistoryStore.open(data)
+    first = add_session(store, day="2026-11-20")
+    second = add_session(store, day="2026-11-21", records=2, pain_after=1)
+    store.set_feedback(second, note="=cmd|' /C calc'!A0")
+    store.close()
+    assert main(["history", "--json", "--limit", "1"]) == 0
+    (only,) = json.loads(capsys.readouterr().out)
+    assert only["id"] == second and len(only["exercises"]) == 2
+    assert main(["history"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["ID", "STARTED", "ROUTINE", "TIME", "DONE", "PAIN", "STATUS"]
+    assert lines[1].split()[0] == str(second) and "4→1" in lines[1] and lines[2].split()[0] == str(first)
+    assert main(["export", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["session_id"], r["exercise"]) for r in rows] == [(first, "Clams"), (second, "Clams"), (second, "Clams")]
+    assert main(["export", "--format", "csv"]) == 0
+    csv_lines = capsys.readouterr().out.splitlines()
+    assert csv_lines[0].startswith("session_id,routine_id,routine_name,session_started_at")
+    assert len(csv_lines) == 4 and "'=cmd" in csv_lines[-1], "formulas are defused for spreadsheets"
+
+
+def test_history_command_on_a_newer_database_fails_cleanly(isolated_dirs, capsys):
+    data = isolated_dirs[1]
+    data.mkdir(parents=True)
+    db = sqlite3.connect(data / DB_NAME)
+    db.execute("PRAGMA user_version = 50")
+    db.commit()
+    db.close()
+    assert main(["history"]) == 1
+    assert "newer kneetimer" in capsys.readouterr().err
+
+
+KILLED_WORKOUT = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from kneetimer.engine import Session
+    from kneetimer.history.recorder import Recorder
+    from kneetimer.loader import load_bytes
+    from kneetimer.plan import build_plan
+    text = 'name = "Fast"\\nlead_in = 0\\nrest_between = 0\\n' + '[[exercise]]\\nname = "Move"\\nhold = 0.05\\n' * 400
+    routine = load_bytes(text.encode(), "f.toml", "fast").routine
+    session = Session(build_plan(routine))
+    recorder = Recorder(Path(sys.argv[1]), routine.id, routine.name, session._wall_clock())
+    session.add_listener(lambda r: recorder.record(r, session.active_seconds(), session.paused_seconds()))
+    session.start()
+    print("started", flush=True)
+    while not session.finished:
+        time.sleep(0.01)
+        session.update()
+    """
+)
+
+
+def test_sigkill_mid_workout_keeps_finished_exercises(tmp_path):
+    import signal
+    import time
+
+    worker = subprocess.Popen([sys.executable, "-c", KILLED_WORKOUT, str(tmp_path)], cwd=REPO, stdout=subprocess.PIPE)
+    assert worker.stdout.readline().strip() == b"started"
+    deadline = time.monotonic() + 30
+    rows = 0
+    while rows < 10 and time.monotonic() < deadline:
+        time.sleep(0.05)
+        if (tmp_path / DB_NAME).exists():
+            try:
+                with sqlite3.connect(tmp_path / DB_NAME, timeout=5) as peek:
+                    rows = peek.execute("SELECT count(*) FROM exercises").fetchone()[0]
+            except sqlite3.OperationalError:
+                rows = 0
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.wait(timeout=10)
+    assert rows >= 10, "the workout never got going"
+    store = HistoryStore.open(tmp_path)
+    (session,) = store.sessions()
+    assert session["status"] == "interrupted"
+    assert len(session["exercises"]) >= rows
+    assert all(e["status"] == "done" for e in session["exercises"])
+    assert session["ended_at"] == session["exercises"][-1]["ended_at"]
+    assert store.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -72,8 +72,16 @@ def format_seconds(seconds: float) -> str:
 
 
 def format_clock(seconds: float) -> str:
-    """M:SS (or H:MM:SS) for a countdown or a total, rounded up to the whole second."""
-    whole = max(0, math.ceil(seconds - 1e-6))  # the engine's tolerance
+    """M:SS (or H:MM:SS) for a countdown: rounded up, so it shows 0:00 only at the end."""
+    return _clock(max(0, math.ceil(seconds - 1e-6)))  # the engine's tolerance
+
+
+def format_duration(seconds: float) -> str:
+    """M:SS (or H:MM:SS) for time spent, rounded to the nearest second."""
+    return _clock(max(0, round(seconds)))
+
+
+def _clock(whole: int) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:

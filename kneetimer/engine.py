@@ -446,8 +446,11 @@ class Session:
         for listener in self._listeners:
             listener(record)
 
-    def _wall(self, mono: float) -> datetime:
+    def wall_at(self, mono: float) -> datetime:
+        """The local wall-clock time of a monotonic instant of this session."""
         return (self.started_wall + timedelta(seconds=mono - self.started_mono)).astimezone()
+
+    _wall = wall_at
 
     def _exercise_start(self, exercise_index: int) -> int:
         starts = self.plan.exercise_starts

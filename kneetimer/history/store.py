@@ -251,6 +251,13 @@ class HistoryStore:
         found = self.sessions(limit=1)
         return found[0] if found else None
 
+    def exercise_trail(self, session_id: int) -> list[tuple[int, str | None, str]]:
+        """(exercise index, side, status) of a session's records, in order."""
+        return [tuple(row) for row in self.connection.execute(
+            "SELECT exercise_index, side, status FROM exercises WHERE session_id = ? ORDER BY position",
+            (session_id,),
+        )]
+
     def last_done(self) -> dict[str, str]:
         """When each routine was last done: routine id -> started_at."""
         return dict(self.connection.execute(

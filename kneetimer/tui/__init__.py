@@ -1,0 +1,1 @@
+"""The Textual app. Only `kneetimer` and `kneetimer run` import this package."""

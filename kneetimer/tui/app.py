@@ -1,0 +1,101 @@
+"""The kneetimer app: which screen comes first, and what the screens share
+(clock, history, sound). Screens own their layout; the engine owns timing."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from textual.app import App
+
+from kneetimer import paths
+from kneetimer.history.store import HistoryStore, HistoryUnavailable
+from kneetimer.routine import Routine
+from kneetimer.speech import NO_SPEECH_MESSAGE, Speaker, find_speech_command
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class KneetimerApp(App):
+    CSS_PATH = "kneetimer.tcss"
+    TITLE = "kneetimer"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (21, "-tall")]
+
+    def __init__(
+        self,
+        routine: Routine | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], datetime] = local_now,
+        data_dir: Path | None = None,
+        quiet: bool = False,
+        voice: bool = False,
+        speaker: Speaker | None = None,
+        stall_after: float | None = 5.0,
+    ):
+        super().__init__()
+        self.start_routine = routine
+        self.clock = clock
+        self.wall_clock = wall_clock
+        self.data_dir = data_dir if data_dir is not None else paths.data_dir()
+        self.quiet = quiet
+        self.voice = voice
+        self.speaker = speaker
+        self.stall_after = stall_after
+        self.history_problem: str | None = None
+        self.unsaved_on_exit: str | None = None
+        self._store: HistoryStore | None = None
+        self._store_tried = False
+
+    def on_mount(self) -> None:
+        if self.voice and self.speaker is None:
+            command = find_speech_command()
+            if command:
+                self.speaker = Speaker(command)
+            else:
+                self.notify(NO_SPEECH_MESSAGE, severity="warning", timeout=8, markup=False)
+        store = self.history()  # opened once at start: marks killed sessions interrupted
+        if store is not None:
+            for notice in store.notices:
+                self.notify(notice.message, severity="warning", timeout=10, markup=False)
+        if self.start_routine is not None:
+            from kneetimer.tui.workout import WorkoutScreen
+
+            self.push_screen(WorkoutScreen(self.start_routine, exit_when_done=True))
+        else:
+            from kneetimer.tui.picker import PickerScreen
+
+            self.push_screen(PickerScreen())
+
+    def on_unmount(self) -> None:
+        if self.speaker is not None:
+            self.speaker.stop()
+        if self._store is not None:
+            self._store.close()
+
+    def today(self) -> date:
+        return self.wall_clock().date()
+
+    def history(self) -> HistoryStore | None:
+        """The history store for reading (None, with a message shown once, if unusable)."""
+        if not self._store_tried:
+            self._store_tried = True
+            try:
+                self._store = HistoryStore.open(self.data_dir)
+            except HistoryUnavailable as error:
+                self.history_problem = str(error)
+                self.notify(f"History is not available: {error}", severity="error", timeout=10, markup=False)
+        return self._store
+
+    def ring(self) -> None:
+        if not self.quiet:
+            self.bell()
+
+    def say(self, text: str) -> None:
+        if self.speaker is not None:
+            self.speaker.say(text)

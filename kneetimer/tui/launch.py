@@ -1,0 +1,18 @@
+"""Run the app from the command line, and report afterwards what it could not save."""
+
+from __future__ import annotations
+
+import sys
+
+from kneetimer.routine import Routine
+
+
+def launch(routine: Routine | None, quiet: bool, voice: bool) -> int:
+    from kneetimer.tui.app import KneetimerApp
+
+    app = KneetimerApp(routine, quiet=quiet, voice=voice)
+    app.run()
+    if app.unsaved_on_exit:
+        print(f"kneetimer: {app.unsaved_on_exit}", file=sys.stderr)
+        return 1
+    return app.return_code or 0

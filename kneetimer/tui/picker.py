@@ -1,0 +1,193 @@
+"""The first screen: choose a routine (or resume one, or look at history)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from kneetimer.discovery import Entry, discover
+from kneetimer.durations import format_seconds
+from kneetimer.plan import build_plan, describe
+from kneetimer.resume import ResumeOffer, find_resumable
+from kneetimer.tui.dialogs import HelpScreen, PainScreen
+
+CAUTION = ("Not medical advice. If knee pain persists, have it assessed by a physical therapist "
+           "or sports-medicine professional.")
+
+
+class PickerScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "start", "Start", priority=True),
+        Binding("r", "resume", "Resume"),
+        Binding("h", "history", "History"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self):
+        super().__init__()
+        self.entries: list[Entry] = []
+        self.minutes: dict[str, float] = {}
+        self.last_done: dict[str, str] = {}
+        self.offer: ResumeOffer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield Static(Text("kneetimer  ·  choose a routine", style="bold"), id="picker-title")
+            yield Static(id="resume-banner")
+            with Horizontal(id="picker-body"):
+                yield OptionList(id="routines")
+                with VerticalScroll(id="details-pane"):
+                    yield Static(id="details")
+            yield Static(Text(CAUTION, style="dim italic"), id="caution")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.entries = discover()
+        self.minutes = {
+            entry.id: build_plan(entry.routine).total_seconds / 60 for entry in self.entries if entry.routine
+        }
+        options = self.query_one("#routines", OptionList)
+        for entry in self.entries:
+            options.add_option(Option(self._option_label(entry), id=entry.id, disabled=entry.routine is None))
+        self.refresh_history()
+        options.focus()
+        first_usable = next((i for i, e in enumerate(self.entries) if e.routine), None)
+        if first_usable is not None:
+            options.highlighted = first_usable
+
+    def on_screen_resume(self) -> None:
+        self.refresh_history()
+
+    def refresh_history(self) -> None:
+        """Last-done dates and the resume offer change after every workout."""
+        store = self.app.history()
+        self.last_done = store.last_done() if store else {}
+        routines = {entry.id: entry.routine for entry in self.entries if entry.routine}
+        self.offer = find_resumable(store, routines, self.app.wall_clock()) if store else None
+        banner = self.query_one("#resume-banner", Static)
+        banner.display = self.offer is not None
+        if self.offer:
+            exercise = self.offer.routine.exercises[self.offer.exercise_index]
+            text = Text("Unfinished: ", style="bold")
+            text.append(self.offer.routine.name)
+            text.append(f" stopped at {self.offer.session['ended_at'][11:16]}. Press r to resume from ")
+            text.append(f"exercise {self.offer.exercise_index + 1} ({exercise.name})", style="bold")
+            text.append(".")
+            banner.update(text)
+        self._show_details()
+        self.refresh_bindings()
+
+    def _option_label(self, entry: Entry) -> Text:
+        if entry.routine is None:
+            label = Text(entry.id, style="dim")
+            label.append("  (broken: see details)", style="red")
+            return label
+        label = Text(entry.routine.name)
+        label.append(f"  {self.minutes[entry.id]:.0f} min", style="dim")
+        if entry.origin == "user":
+            label.append("  yours", style="cyan")
+        return label
+
+    def _selected(self) -> Entry | None:
+        index = self.query_one("#routines", OptionList).highlighted
+        return self.entries[index] if index is not None and index < len(self.entries) else None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_details()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_start()
+
+    def _show_details(self) -> None:
+        entry = self._selected()
+        details = self.query_one("#details", Static)
+        if entry is None:
+            details.update(Text("No routines found."))
+            return
+        if entry.routine is None:
+            text = Text("This routine file has problems:\n\n", style="bold red")
+            for problem in entry.result.problems[:20]:
+                text.append(f"{problem}\n")
+            text.append("\nFix it, then check it with `kneetimer validate`.")
+            details.update(text)
+            return
+        routine = entry.routine
+        text = Text(routine.name + "\n", style="bold")
+        facts = f"about {self.minutes[entry.id]:.0f} min · {len(routine.exercises)} exercises"
+        last = self.last_done.get(entry.id)
+        facts += f" · last done {_when(last, self.app.today())}" if last else " · not done yet"
+        text.append(facts + "\n", style="dim")
+        if routine.equipment:
+            text.append("Needs: ", style="bold")
+            text.append(", ".join(routine.equipment) + "\n")
+        if routine.description:
+            text.append("\n" + routine.description + "\n")
+        text.append("\n")
+        for number, exercise in enumerate(routine.exercises, start=1):
+            text.append(f"{number}. ", style="dim")
+            text.append(exercise.name, style="bold")
+            text.append(f"  {describe(exercise)}\n")
+        if routine.source:
+            text.append("\nSource: ", style="bold")
+            text.append(routine.source + "\n")
+        text.append(f"\nGet ready {format_seconds(routine.lead_in)} · rest {format_seconds(routine.rest_between)} "
+                    "between exercises", style="dim")
+        details.update(text)
+
+    # -- actions ---------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "resume":
+            return self.offer is not None
+        if action == "start":
+            entry = self._selected()
+            return entry is not None and entry.routine is not None
+        return True
+
+    def action_start(self) -> None:
+        entry = self._selected()
+        if entry is None or entry.routine is None:
+            return
+        routine = entry.routine
+
+        def begin(pain_before: int | None) -> None:
+            from kneetimer.tui.workout import WorkoutScreen
+
+            self.app.push_screen(WorkoutScreen(routine, pain_before=pain_before))
+
+        self.app.push_screen(PainScreen("Before you start: how does the knee feel?"), begin)
+
+    def action_resume(self) -> None:
+        if self.offer is None:
+            return
+        from kneetimer.tui.workout import WorkoutScreen
+
+        offer = self.offer
+        self.app.push_screen(WorkoutScreen(offer.routine, resume=offer.session, start_exercise=offer.exercise_index))
+
+    def action_history(self) -> None:
+        from kneetimer.tui.history_screen import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+
+def _when(started_at: str, today: date) -> str:
+    day = date.fromisoformat(started_at[:10])
+    days = (today - day).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago ({day.isoformat()})"

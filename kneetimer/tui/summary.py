@@ -1,0 +1,156 @@
+"""After a workout: what was done, then knee pain (one key) and an optional note."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from kneetimer.durations import format_duration
+from kneetimer.engine import Session, Status
+from kneetimer.history.recorder import Recorder
+from kneetimer.routine import Routine
+from kneetimer.tui.dialogs import PAIN_HELP, PAIN_KEYS
+from kneetimer.tui.workout import close_recorder
+
+STATUS_STYLE = {Status.DONE: "green", Status.PARTIAL: "yellow", Status.SKIPPED: "dim"}
+
+
+class SummaryScreen(Screen):
+    BINDINGS = [
+        Binding("s", "skip_pain", "Skip"),
+        Binding("enter", "done", "Done"),
+        Binding("q", "done", "Done", show=False),
+    ]
+
+    def __init__(self, routine: Routine, session: Session, recorder: Recorder | None,
+                 totals: tuple[float, float], exit_when_done: bool = False):
+        super().__init__()
+        self.routine = routine
+        self.session = session
+        self.recorder = recorder
+        self.active_s, self.paused_s = totals
+        self.exit_when_done = exit_when_done
+        self.stage = "pain"  # then "note", then "done"
+        self.pain_after: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="summary"):
+            yield Static(self._title(), id="summary-title")
+            yield DataTable(id="records", cursor_type="none", zebra_stripes=True)
+            yield Static(self._totals_line(), id="totals")
+            yield Static(id="saved")
+            yield Static(self._pain_prompt(), id="pain-prompt")
+            yield Input(placeholder="A note about this session (optional). Enter saves, Esc skips.",
+                        id="note", max_length=500)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Exercise", "Side", "Status", "Sets", "Reps", "Work")
+        for record in self.session.records:
+            table.add_row(
+                Text(record.name),
+                Text(record.side or "-"),
+                Text(str(record.status), style=STATUS_STYLE[record.status]),
+                Text(str(record.sets_done), justify="right"),
+                Text(str(record.reps_done), justify="right"),
+                Text(format_duration(record.seconds), justify="right"),
+            )
+        self.query_one("#note", Input).display = False
+        self._show_saved()
+
+    def _title(self) -> Text:
+        if self.session.status == "completed":
+            return Text(f"Workout complete: {self.routine.name}", style="bold green")
+        return Text(f"Workout ended early: {self.routine.name} (saved as interrupted)", style="bold yellow")
+
+    def _totals_line(self) -> Text:
+        work = sum(record.seconds for record in self.session.records)
+        done = sum(1 for record in self.session.records if record.status is Status.DONE)
+        return Text(
+            f"Work {format_duration(work)}   ·   Paused {format_duration(self.paused_s)}   ·   "
+            f"Total {format_duration(self.active_s)}   ·   {done} of {len(self.session.records)} done"
+        )
+
+    def _pain_prompt(self) -> Text:
+        text = Text("How does the knee feel now?  ", style="bold")
+        text.append(PAIN_HELP)
+        return text
+
+    def _show_saved(self) -> None:
+        problem = self.recorder.problem if self.recorder else "history is not available"
+        saved = self.query_one("#saved", Static)
+        saved.update(Text(f"⚠ Not saved: {problem}", style="bold red") if problem else Text("Saved to history.", style="dim"))
+
+    # -- pain, note, done ------------------------------------------------------------
+
+    def on_key(self, event) -> None:
+        key = (event.character or "").lower()
+        if self.stage == "pain" and key in PAIN_KEYS:
+            event.stop()
+            self.pain_after = PAIN_KEYS[key]
+            if self.recorder is not None:
+                self.recorder.feedback(pain_after=self.pain_after)
+            self._set_pain_line(Text(f"Knee pain after: {self.pain_after} / 10", style="bold"))
+            self._ask_note()
+
+    def action_skip_pain(self) -> None:
+        if self.stage == "pain":
+            self._set_pain_line(Text("Knee pain: skipped", style="dim"))
+            self._ask_note()
+
+    def _ask_note(self) -> None:
+        self.stage = "note"
+        note = self.query_one("#note", Input)
+        note.display = True
+        note.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip() and self.recorder is not None:
+            self.recorder.feedback(note=event.value.strip())
+        self._note_done()
+
+    def key_escape(self) -> None:
+        if self.stage == "note":
+            self._note_done()
+
+    def _note_done(self) -> None:
+        self.stage = "done"
+        note = self.query_one("#note", Input)
+        note.disabled = True
+        self.set_focus(None)
+        where = "quit" if self.exit_when_done else "return to the routines"
+        self._set_pain_line(self._pain_line + Text(f"   ·   Press Enter to {where}."))
+        self._show_saved()
+
+    def _set_pain_line(self, line: Text) -> None:
+        self._pain_line = line
+        self.query_one("#pain-prompt", Static).update(line)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "skip_pain":
+            return self.stage == "pain"
+        if action == "done":
+            return self.stage != "note"
+        return True
+
+    def action_done(self) -> None:
+        if self.stage == "pain":
+            self.action_skip_pain()
+            return
+        if self.recorder is not None:
+            close_recorder(self.app, self.recorder)
+            self.recorder = None
+        if self.exit_when_done:
+            self.app.exit()
+        else:
+            self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        if self.recorder is not None:
+            close_recorder(self.app, self.recorder)

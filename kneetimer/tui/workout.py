@@ -1,0 +1,327 @@
+"""The workout screen: readable from across the room, driven by the engine.
+
+The screen holds no timing logic. It wakes when the engine says the display
+changes next (`next_change_at`), asks the engine what to show, rings or speaks
+the cues, and forwards keys as commands. Records go to history through the
+recorder's thread, so a slow disk never delays the countdown.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Digits, Footer, ProgressBar, Static
+
+from kneetimer.durations import format_clock
+from kneetimer.engine import Cue, CueKind, Session, State
+from kneetimer.history.recorder import Recorder
+from kneetimer.phrases import phase_title, side_words, spoken_cue
+from kneetimer.plan import Kind, Part, Phase, build_plan, describe
+from kneetimer.routine import Routine
+from kneetimer.tui.dialogs import ConfirmScreen, HelpScreen
+
+def close_recorder(app, recorder: Recorder) -> None:
+    """Wait (briefly) for the last writes; whatever could not be saved is said on exit."""
+    if not recorder.close(timeout=3):
+        app.unsaved_on_exit = (recorder.problem or "some of this workout could not be saved") + \
+            f" ({recorder.unsaved} unsaved writes)"
+
+
+RINGING_CUES = {CueKind.PHASE_STARTED, CueKind.COUNTDOWN, CueKind.MINIMUM_REACHED, CueKind.SESSION_FINISHED}
+
+
+class WorkoutScreen(Screen):
+    BINDINGS = [
+        Binding("space", "pause", "Pause"),
+        Binding("space", "resume", "Resume"),
+        Binding("enter", "count_rep", "Count rep"),
+        Binding("enter", "end_hold", "Done"),
+        Binding("enter", "start_now", "Start now"),
+        Binding("n", "skip", "Skip"),
+        Binding("p", "back", "Back"),
+        Binding("q", "quit_workout", "Quit"),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    def __init__(self, routine: Routine, *, pain_before: int | None = None, resume: dict | None = None,
+                 start_exercise: int = 0, exit_when_done: bool = False):
+        super().__init__()
+        self.routine = routine
+        self.plan = build_plan(routine)
+        self.pain_before = pain_before
+        self.resume = resume  # the interrupted session this workout joins, if any
+        self.start_exercise = start_exercise
+        self.exit_when_done = exit_when_done
+        self.session: Session | None = None
+        self.recorder: Recorder | None = None
+        self._timer: Timer | None = None
+        self._binding_state: tuple | None = None
+        self._finished_handled = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="workout"):
+            yield Static(id="top")
+            yield Static(id="exercise")
+            yield Static(id="phase")
+            yield Digits(id="countdown")
+            yield Static(id="counters")
+            yield ProgressBar(id="phase-bar", show_eta=False, show_percentage=False)
+            with Horizontal(id="session-row"):
+                yield ProgressBar(id="session-bar", show_eta=False, show_percentage=False)
+                yield Static(id="time-left")
+            yield Static(id="cues")
+            yield Static(id="instructions")
+            yield Static(id="next")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = self.app
+        self.session = Session(
+            self.plan, clock=app.clock, wall_clock=app.wall_clock, stall_after=app.stall_after,
+            start_exercise=self.start_exercise,
+        )
+        self.session.add_listener(self._save_record)
+        self.session.start()
+        resume_id = self.resume["id"] if self.resume else None
+        self.recorder = Recorder(
+            app.data_dir, self.routine.id, self.routine.name, self.session.started_wall,
+            resume_session_id=resume_id, pain_before=self.pain_before,
+        )
+        self._after_change()
+
+    def on_unmount(self) -> None:
+        """Leaving mid-workout (the app closing) still saves the session, as interrupted."""
+        if self._timer is not None:
+            self._timer.stop()
+        if self.session is not None and not self.session.finished:
+            self.session.quit()
+            self._save_finish()
+        if self.recorder is not None and not self._finished_handled:  # else the summary owns it now
+            close_recorder(self.app, self.recorder)
+
+    # -- waking up -----------------------------------------------------------
+
+    def wake(self) -> None:
+        """Called when the display is due to change (and by tests after moving a fake clock)."""
+        self._timer = None
+        self.session.update()
+        self._after_change()
+
+    def _after_change(self) -> None:
+        self._react(self.session.drain_cues())
+        if self.session.finished:
+            self._finish()
+            return
+        self._show()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        wake_at = self.session.next_change_at()
+        if wake_at is not None:
+            self._timer = self.set_timer(max(0.0, wake_at - self.app.clock()), self.wake, name="workout-wake")
+
+    def _react(self, cues: list[Cue]) -> None:
+        ring = False
+        words = None
+        for cue in cues:
+            ring = ring or cue.kind in RINGING_CUES
+            phase = self.plan.phases[cue.phase_index] if cue.phase_index < len(self.plan.phases) else None
+            words = spoken_cue(cue, phase) or words
+            if cue.kind is CueKind.STALLED:
+                self.notify("kneetimer was stopped for a while, so the workout paused itself. Space resumes.",
+                            severity="warning", timeout=8, markup=False)
+        if ring:
+            self.app.ring()
+        if words:
+            self.app.say(words)
+
+    # -- what is on screen -----------------------------------------------------
+
+    def _show(self) -> None:
+        session = self.session
+        phase = session.phase
+        now = self.app.clock()
+        self.set_class(session.paused, "-paused")
+        self.set_class(phase.is_work, "-work")
+        self.set_class(phase.kind in (Kind.REST, Kind.LEAD_IN, Kind.SWITCH), "-easy")
+        self.query_one("#top", Static).update(self._top_line(phase))
+        self.query_one("#exercise", Static).update(self._exercise_line(phase))
+        self.query_one("#phase", Static).update(self._phase_line(phase, now))
+        shown = session.countdown(now)
+        self.query_one("#countdown", Digits).update(format_clock(shown if shown is not None else session.elapsed(now)))
+        self.query_one("#counters", Static).update(self._counters(phase))
+        self.query_one("#phase-bar", ProgressBar).update(
+            total=phase.duration or 1, progress=min(session.elapsed(now), phase.duration or 0)
+        )
+        self.query_one("#session-bar", ProgressBar).update(
+            total=session.planned_total or 1, progress=session.planned_total - session.time_left(now)
+        )
+        self.query_one("#time-left", Static).update(Text(f"{format_clock(session.time_left(now))} left"))
+        self.query_one("#cues", Static).update(Text("  ·  ".join(phase.cues), style="italic"))
+        self.query_one("#instructions", Static).update(Text(phase.instructions))
+        self.query_one("#next", Static).update(self._next_line(phase))
+        state = (session.state, phase.kind, phase.part, session.minimum_reached(now))
+        if state != self._binding_state:
+            self._binding_state = state
+            self.refresh_bindings()
+
+    def _top_line(self, phase: Phase) -> Text:
+        line = Text(self.routine.name, style="bold")
+        line.append(f"   exercise {phase.exercise_index + 1} of {len(self.routine.exercises)}")
+        if self.recorder is not None and self.recorder.problem:
+            line.append("   ⚠ not saved", style="bold red")
+        return line
+
+    def _exercise_line(self, phase: Phase) -> Text:
+        if phase.between:
+            return Text("Rest between exercises", style="bold")
+        line = Text(phase.exercise.name, style="bold")
+        if phase.side:
+            line.append(f"  —  {side_words(phase.side)}".upper(), style="bold")
+        return line
+
+    def _phase_line(self, phase: Phase, now: float) -> Text:
+        if self.session.paused:
+            return Text(" PAUSED · space to resume ", style="bold reverse")
+        title = phase_title(phase)
+        if phase.kind is Kind.SWITCH:
+            title += f" → {side_words(phase.side).upper()}"
+        line = Text(title, style="bold")
+        if phase.minimum is not None:
+            if self.session.minimum_reached(now):
+                line.append(f"   Enter when done · ends at {format_clock(phase.duration)}")
+            else:
+                line.append(f"   at least {format_clock(phase.minimum)}, up to {format_clock(phase.duration)}")
+        elif phase.part is Part.COUNT:
+            line.append("   Enter after each rep")
+        elif phase.kind in (Kind.LEAD_IN, Kind.SWITCH, Kind.REST):
+            line.append("   Enter to start now")
+        return line
+
+    def _counters(self, phase: Phase) -> Text:
+        parts = []
+        if phase.rep_no is not None:
+            parts.append(f"Rep {phase.rep_no} / {phase.reps}")
+        if phase.sets > 1 and not phase.between:
+            parts.append(f"Set {phase.set_no} / {phase.sets}")
+        sides = phase.exercise.sides
+        if sides and not phase.between:
+            parts.append(f"Side {phase.side_index + 1} / {len(sides)}")
+        line = Text("   ".join(parts), style="bold")
+        if phase.step_name:
+            line.append(f"   Step {phase.step_no} / {phase.steps}: ")
+            line.append(phase.step_name, style="bold")
+        return line
+
+    def _next_line(self, phase: Phase) -> Text:
+        if phase.is_work:
+            return Text("")
+        upcoming = self.plan.upcoming_work(self.session.index)
+        if upcoming is None:
+            return Text("")
+        line = Text("Next: ", style="bold")
+        line.append(upcoming.exercise.name)
+        if upcoming.side:
+            line.append(f" — {side_words(upcoming.side)}")
+        details = describe(upcoming.exercise)
+        if details:
+            line.append(f"   ({details})", style="dim")
+        if upcoming.exercise.equipment:
+            line.append("   needs: " + ", ".join(upcoming.exercise.equipment), style="dim")
+        return line
+
+    # -- keys --------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        session = self.session
+        if session is None:
+            return True
+        running = session.state is State.RUNNING
+        phase = session.phase
+        if action == "pause":
+            return running
+        if action == "resume":
+            return session.state is State.PAUSED
+        if action == "count_rep":
+            return running and phase is not None and phase.part is Part.COUNT
+        if action == "end_hold":
+            return running and phase is not None and phase.minimum is not None and session.minimum_reached()
+        if action == "start_now":
+            return running and phase is not None and phase.kind in (Kind.LEAD_IN, Kind.SWITCH, Kind.REST)
+        return True
+
+    def action_pause(self) -> None:
+        self.session.toggle_pause()
+        self._after_change()
+
+    action_resume = action_pause
+
+    def _enter(self) -> None:
+        self.session.enter()
+        self._after_change()
+
+    action_count_rep = action_end_hold = action_start_now = _enter
+
+    def action_skip(self) -> None:
+        self.session.skip()
+        self._after_change()
+
+    def action_back(self) -> None:
+        self.session.back()
+        self._after_change()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    def action_quit_workout(self) -> None:
+        was_running = self.session.state is State.RUNNING
+        if was_running:
+            self.session.toggle_pause()
+            self._after_change()
+
+        def answered(end_it: bool | None) -> None:
+            if end_it:
+                self.session.quit()
+            elif was_running and self.session.paused:
+                self.session.toggle_pause()
+            self._after_change()
+
+        self.app.push_screen(
+            ConfirmScreen("End this workout?", "What you have done so far is saved, marked as interrupted."),
+            answered,
+        )
+
+    # -- saving and the end ----------------------------------------------------------
+
+    def _totals(self) -> tuple[float, float]:
+        base_active = self.resume["active_s"] if self.resume else 0.0
+        base_paused = self.resume["paused_s"] if self.resume else 0.0
+        return base_active + self.session.active_seconds(), base_paused + self.session.paused_seconds()
+
+    def _save_record(self, record) -> None:
+        if self.recorder is not None:
+            self.recorder.record(record, *self._totals())
+
+    def _save_finish(self) -> None:
+        if self.recorder is not None and self.session.ended_mono is not None:
+            ended = self.session.wall_at(self.session.ended_mono)
+            self.recorder.finish(self.session.status, ended, *self._totals())
+
+    def _finish(self) -> None:
+        if self._finished_handled:
+            return
+        self._finished_handled = True
+        if self._timer is not None:
+            self._timer.stop()
+        self._save_finish()
+        from kneetimer.tui.summary import SummaryScreen
+
+        self.app.switch_screen(SummaryScreen(self.routine, self.session, self.recorder, self._totals(),
+                                             exit_when_done=self.exit_when_done))

@@ -76,7 +76,7 @@ class WorkoutScreen(Screen):
             yield Static(id="cues")
             yield Static(id="instructions")
             yield Static(id="next")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         app = self.app
@@ -92,6 +92,9 @@ class WorkoutScreen(Screen):
             resume_session_id=resume_id, pain_before=self.pain_before,
         )
         self._after_change()
+
+    def on_resize(self, event) -> None:
+        self.query_one(Footer).compact = event.size.width < 70
 
     def on_unmount(self) -> None:
         """Leaving mid-workout (the app closing) still saves the session, as interrupted."""

@@ -1,0 +1,105 @@
+"""Snapshots of the screens that matter, at 80x24 and 50x15, on a fake clock.
+
+Update after a deliberate change with `pytest tests/test_snapshots.py --snapshot-update`,
+then look at the report before committing.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from kneetimer.engine import ExerciseRecord, Status
+from kneetimer.history.store import HistoryStore
+from tests.engine_helpers import WALL_START
+from tests.tui_helpers import advance, advance_stepwise, bundled, make_app
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((50, 15), id="50x15")]
+
+
+def workout_app(tmp_path):
+    return make_app(bundled("react-glute-it-band"), tmp_path / "data")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_picker(snap_compare, tmp_path, size):
+    assert snap_compare(make_app(None, tmp_path / "data"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_workout_lead_in(snap_compare, tmp_path, size):
+    async def run_before(pilot):
+        await advance(pilot, 1.2)
+
+    assert snap_compare(workout_app(tmp_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_workout_reps_with_hold(snap_compare, tmp_path, size):
+    async def run_before(pilot):
+        await advance_stepwise(pilot, 5 + 8 * 2 + 1.5)  # rep 3, 1.5 s into its hold
+
+    assert snap_compare(workout_app(tmp_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_workout_timed_hold(snap_compare, tmp_path, size):
+    async def run_before(pilot):
+        for _ in range(3):  # skip to the IT band release: 4 x 30 s on each side
+            await pilot.press("n")
+        await pilot.press("enter")  # cut the lead-in
+        await advance_stepwise(pilot, 12)
+
+    assert snap_compare(workout_app(tmp_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_workout_rest_between_exercises(snap_compare, tmp_path, size):
+    async def run_before(pilot):
+        await pilot.press("enter")
+        await advance_stepwise(pilot, 80 + 5 + 80 + 3)  # both sides of clams, 3 s into the rest
+
+    assert snap_compare(workout_app(tmp_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_workout_paused(snap_compare, tmp_path, size):
+    async def run_before(pilot):
+        await advance_stepwise(pilot, 5 + 2.5)
+        await pilot.press("space")
+
+    assert snap_compare(workout_app(tmp_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary(snap_compare, tmp_path, size):
+    async def run_before(pilot):
+        await pilot.press("enter")
+        await advance_stepwise(pilot, 80 + 5 + 40)
+        await pilot.press("n", "n")  # skip 90-90s, then step backs
+        await pilot.press("q", "y")
+        await pilot.pause()
+
+    assert snap_compare(workout_app(tmp_path), terminal_size=size, run_before=run_before)
+
+
+def test_history(snap_compare, tmp_path):
+    data = tmp_path / "data"
+    store = HistoryStore.open(data)
+    today = WALL_START.astimezone()
+    for days_ago, pain in [(20, 5), (15, 4), (9, 4), (6, 3), (3, 3), (2, 2), (1, 2), (0, 1)]:
+        started = today - timedelta(days=days_ago, hours=1)
+        session_id = store.start_session("react-glute-it-band", "Glute and IT band (REACT)", started, pain + 1)
+        for side, seconds in (("right", 80.0), ("left", 64.0 + days_ago)):
+            record = ExerciseRecord(0, "Clams", side, Status.DONE, 1, 10, seconds, started, started + timedelta(seconds=seconds))
+            store.add_record(session_id, record, 900, 12)
+        store.finish_session(session_id, "completed", started + timedelta(minutes=15), 900, 12)
+        store.set_feedback(session_id, pain_after=pain)
+    store.close()
+
+    async def run_before(pilot):
+        await pilot.press("h")
+        await pilot.pause()
+
+    assert snap_compare(make_app(None, data), terminal_size=(80, 30), run_before=run_before)

@@ -1,0 +1,338 @@
+"""The TUI through Pilot, with a fake clock: every key and every screen flow."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from kneetimer.history.store import HistoryStore
+from kneetimer.tui.history_screen import HistoryScreen, SessionScreen
+from kneetimer.tui.picker import PickerScreen
+from kneetimer.tui.summary import SummaryScreen
+from kneetimer.tui.workout import WorkoutScreen
+from tests.engine_helpers import WALL_START, routine_from
+from tests.tui_helpers import SHORT, FakeSpeaker, advance, advance_stepwise, bundled, make_app, text_of
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "data"
+
+
+def footer_keys(app) -> dict[str, str]:
+    return {binding.key: binding.description for _, binding, enabled, *_ in app.screen.active_bindings.values() if enabled}
+
+
+def shown_actions(app) -> set[str]:
+    return {
+        active.binding.action for active in app.screen.active_bindings.values()
+        if active.enabled and active.binding.show
+    }
+
+
+async def test_workout_walks_through_lead_in_holds_and_reps(data_dir):
+    app = make_app(SHORT, data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen)
+        assert text_of(app, "#exercise") == "Clams  —  RIGHT SIDE"
+        assert text_of(app, "#phase").startswith("GET READY")
+        assert app.screen.query_one("#countdown").value == "0:03"
+        assert "Next: Clams — right side" in text_of(app, "#next")
+        await advance(pilot, 3)
+        assert text_of(app, "#phase") == "HOLD"
+        assert text_of(app, "#counters") == "Rep 1 / 2   Side 1 / 2"
+        assert app.screen.query_one("#countdown").value == "0:02"
+        assert text_of(app, "#cues") == "Heels together"
+        await advance(pilot, 2.5)
+        assert text_of(app, "#phase") == "MOVE" and app.screen.query_one("#countdown").value == "0:03"
+
+
+async def test_space_pauses_and_resumes_and_the_footer_follows(data_dir):
+    app = make_app(SHORT, data_dir)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert "pause" in shown_actions(app) and "resume" not in shown_actions(app)
+        await pilot.press("space")
+        assert app.screen.session.paused and app.screen.has_class("-paused")
+        assert text_of(app, "#phase").strip() == "PAUSED · space to resume"
+        assert "resume" in shown_actions(app) and "pause" not in shown_actions(app)
+        await advance(pilot, 100)
+        assert app.screen.query_one("#countdown").value == "0:03", "nothing moves while paused"
+        await pilot.press("space")
+        assert not app.screen.session.paused and "pause" in shown_actions(app)
+
+
+async def test_enter_starts_now_counts_reps_and_ends_ranged_holds(data_dir):
+    routine = routine_from(
+        'name = "x"\nlead_in = 5\nrest_between = 0\n[[exercise]]\nname = "Own pace"\nreps = 2\npaced = false\n'
+        '[[exercise]]\nname = "Stretch"\nhold = ["5s", "9s"]\n'
+    )
+    app = make_app(routine, data_dir)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert "start_now" in shown_actions(app)
+        await pilot.press("enter")
+        assert text_of(app, "#phase").startswith("YOUR PACE") and "count_rep" in shown_actions(app)
+        await advance(pilot, 4)
+        assert app.screen.query_one("#countdown").value == "0:04", "a count-up while waiting"
+        await pilot.press("enter", "enter")
+        assert text_of(app, "#exercise") == "Stretch"
+        await pilot.press("enter")  # cut the lead-in
+        await advance_stepwise(pilot, 3)
+        assert "end_hold" not in shown_actions(app)
+        await pilot.press("enter")  # before the minimum: nothing
+        assert text_of(app, "#exercise") == "Stretch" and not app.screen.session.finished
+        await advance_stepwise(pilot, 2.5)
+        assert "end_hold" in shown_actions(app)
+        assert "Enter when done" in text_of(app, "#phase")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_skip_and_back(data_dir):
+    app = make_app(SHORT, data_dir)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        assert text_of(app, "#exercise") == "Stretch"
+        assert [r.status for r in app.screen.session.records] == ["skipped", "skipped"]
+        await pilot.press("p")
+        assert text_of(app, "#exercise") == "Clams  —  RIGHT SIDE"
+
+
+async def test_quit_asks_first_and_no_continues_where_it_was(data_dir):
+    app = make_app(SHORT, data_dir)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await advance(pilot, 3.5)
+        await pilot.press("q")
+        workout = app.screen_stack[-2]
+        assert workout.session.paused, "the countdown waits while we ask"
+        await pilot.press("n")
+        assert app.screen is workout and not workout.session.paused
+        assert workout.session.elapsed() == pytest.approx(0.5)
+
+
+async def test_quit_with_yes_shows_what_was_done_and_saves_it_interrupted(data_dir):
+    app = make_app(SHORT, data_dir)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await advance_stepwise(pilot, 3 + 5 + 1)  # lead-in, one rep, 1 s into the next
+        await pilot.press("q", "y")
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert "ended early" in str(summary.query_one("#summary-title").content)
+        assert summary.query_one("#records").row_count == 1
+        await pilot.press("s")  # skip the pain question
+        await pilot.press("escape")  # and the note
+        await pilot.press("enter")
+    store = HistoryStore.open(data_dir)
+    (session,) = store.sessions()
+    assert session["status"] == "interrupted" and session["pain_after"] is None
+    assert [(e["status"], e["reps_done"]) for e in session["exercises"]] == [("partial", 1)]
+    assert session["exercises"][0]["seconds"] == 6.0
+
+
+async def test_a_whole_workout_then_pain_and_note_are_saved(data_dir):
+    app = make_app(SHORT, data_dir)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await advance_stepwise(pilot, 3 + 10 + 3 + 10 + 4 + 3 + 10)
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Workout complete" in str(app.screen.query_one("#summary-title").content)
+        await pilot.press("2")
+        await pilot.press(*"sore [/] but ok", "enter")
+        await pilot.press("enter")
+    store = HistoryStore.open(data_dir)
+    (session,) = store.sessions()
+    assert (session["status"], session["pain_after"], session["note"]) == ("completed", 2, "sore [/] but ok")
+    assert [(e["name"], e["side"], e["status"]) for e in session["exercises"]] == [
+        ("Clams", "right", "done"), ("Clams", "left", "done"), ("Stretch", None, "done"),
+    ]
+    assert session["active_s"] == 43.0
+    assert session["started_at"] == WALL_START.astimezone().isoformat(timespec="milliseconds")
+
+
+async def test_records_are_saved_while_the_workout_goes_on(data_dir):
+    app = make_app(SHORT, data_dir)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await advance_stepwise(pilot, 3 + 10 + 0.5)
+        assert app.screen.recorder.flush()
+        (session,) = HistoryStore.open(data_dir, recover=False).sessions()
+        assert session["status"] == "in_progress" and len(session["exercises"]) == 1
+
+
+async def test_closing_the_app_mid_workout_saves_it_as_interrupted(data_dir):
+    app = make_app(SHORT, data_dir)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await advance_stepwise(pilot, 3 + 5)
+        await app.action_quit()
+    (session,) = HistoryStore.open(data_dir).sessions()
+    assert session["status"] == "interrupted" and session["exercises"][0]["reps_done"] == 1
+
+
+async def test_bell_rings_at_phase_changes_and_the_3_2_1_of_a_hold(data_dir, monkeypatch):
+    routine = routine_from('name = "x"\nlead_in = 5\n[[exercise]]\nname = "Roll"\nhold = "10s"\n')
+    app = make_app(routine, data_dir)
+    rings = []
+    monkeypatch.setattr(app, "bell", lambda: rings.append(app.fake_clock.now - 1000))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await advance_stepwise(pilot, 15)
+    assert rings == [0, 2, 3, 4, 5, 12, 13, 14, 15], rings  # start, 3-2-1, hold, 3-2-1, finished
+
+
+async def test_quiet_means_no_bell(data_dir, monkeypatch):
+    app = make_app(SHORT, data_dir, quiet=True)
+    rings = []
+    monkeypatch.setattr(app, "bell", lambda: rings.append(1))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await advance_stepwise(pilot, 8)
+    assert rings == []
+
+
+async def test_voice_announces_each_exercise(data_dir):
+    speaker = FakeSpeaker()
+    app = make_app(bundled("react-glute-it-band"), data_dir, voice=True, speaker=speaker)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert speaker.said[0] == "Get ready: Clams, right side, 10 reps, hold 5 seconds"
+        await advance_stepwise(pilot, 5)
+        assert speaker.said[-1] == "1"
+
+
+async def test_voice_without_a_speech_command_says_so(data_dir, monkeypatch):
+    monkeypatch.setattr("kneetimer.tui.app.find_speech_command", lambda: None)
+    app = make_app(SHORT, data_dir, voice=True)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        messages = [notification.message for notification in app._notifications]
+        assert any("No speech command found" in message for message in messages)
+        assert isinstance(app.screen, WorkoutScreen)
+
+
+async def test_help_screen(data_dir):
+    app = make_app(SHORT, data_dir)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert app.screen.__class__.__name__ == "HelpScreen"
+        await pilot.press("escape")
+        assert isinstance(app.screen, WorkoutScreen)
+
+
+async def test_picker_lists_routines_and_starts_one_after_the_pain_question(data_dir):
+    app = make_app(None, data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        names = [str(option.prompt).split("  ")[0] for option in app.screen.query_one("#routines").options]
+        assert "Glute and IT band (REACT)" in names and len(names) == 4
+        assert "start" in shown_actions(app)
+        details = str(app.screen.query_one("#details").content)
+        assert "not done yet" in details and "Source:" in details
+        await pilot.press("down", "enter")
+        assert app.screen.__class__.__name__ == "PainScreen"
+        await pilot.press("4")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen) and app.screen.routine.name == names[1]
+        assert app.screen.recorder.flush()
+    (session,) = HistoryStore.open(data_dir).sessions()
+    assert session["pain_before"] == 4 and session["routine"] == names[1]
+
+
+async def test_picker_shows_a_broken_user_routine_without_hiding_the_rest(data_dir, user_routines):
+    (user_routines / "mine.toml").write_text('name = "x"\n[[exercise]]\nname = "a"\nholdd = 3\n')
+    app = make_app(None, data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("#routines")
+        assert options.option_count == 5
+        broken = options.get_option("mine")
+        assert broken.disabled and "broken" in str(broken.prompt)
+
+
+async def test_picker_offers_to_resume_and_the_work_joins_that_session(data_dir):
+    store = HistoryStore.open(data_dir)
+    started = WALL_START.astimezone() - timedelta(hours=1)
+    session_id = store.start_session("react-glute-it-band", "Glute and IT band (REACT)", started)
+    from kneetimer.engine import ExerciseRecord, Status
+
+    for side in ("right", "left"):
+        store.add_record(session_id, ExerciseRecord(0, "Clams", side, Status.DONE, 1, 10, 80, started, started), 200, 0)
+    store.finish_session(session_id, "interrupted", started + timedelta(minutes=4), 200, 0)
+    store.close()
+    app = make_app(None, data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        banner = str(app.screen.query_one("#resume-banner").content)
+        assert "exercise 2 (90-90s)" in banner
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen)
+        assert text_of(app, "#exercise") == "90-90s  —  RIGHT SIDE"
+        await advance_stepwise(pilot, 5)
+        await pilot.press("n")
+        assert app.screen.recorder.flush()
+    (session,) = HistoryStore.open(data_dir).sessions()
+    assert session["id"] == session_id and len(session["exercises"]) == 4
+    assert session["active_s"] == pytest.approx(205, abs=0.1)
+
+
+async def test_history_screen_lists_opens_and_deletes_sessions(data_dir):
+    store = HistoryStore.open(data_dir)
+    from kneetimer.engine import ExerciseRecord, Status
+
+    ids = []
+    for days_ago in (2, 1):
+        started = WALL_START.astimezone() - timedelta(days=days_ago)
+        session_id = store.start_session("r", f"Routine {days_ago}", started)
+        store.add_record(session_id, ExerciseRecord(0, "Clams", "right", Status.DONE, 1, 10, 80, started, started), 80, 0)
+        store.finish_session(session_id, "completed", started + timedelta(minutes=2), 80, 0)
+        store.set_feedback(session_id, pain_after=days_ago)
+        ids.append(session_id)
+    store.close()
+    app = make_app(None, data_dir)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one("#sessions")
+        assert table.row_count == 2
+        assert str(table.get_row_at(0)[1]) == "Routine 1", "newest first"
+        assert str(app.screen.query_one("#stats").content).startswith("Streak 2 days")
+        assert app.screen.query_one("#pain").data == [2, 1]
+        await pilot.press("enter")
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("d")
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen) and app.screen.query_one("#sessions").row_count == 1
+        await pilot.press("d", "n")
+        assert app.screen.query_one("#sessions").row_count == 1
+        await pilot.press("escape")
+        assert isinstance(app.screen, PickerScreen)
+
+
+async def test_resizing_mid_workout_from_huge_to_tiny_and_back(data_dir):
+    app = make_app(bundled("react-glute-it-band"), data_dir)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        await advance(pilot, 5)
+        for width, height in [(200, 60), (80, 24), (50, 15), (30, 8), (20, 5), (10, 3), (80, 24)]:
+            await pilot.resize_terminal(width, height)
+            await advance(pilot, 0.5)
+            assert isinstance(app.screen, WorkoutScreen)
+        assert app.screen.has_class("-wide") and app.screen.has_class("-tall")
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        assert app.screen.has_class("-narrow") and app.screen.has_class("-short")
+        assert app.screen.query_one("#instructions").styles.display == "none", "secondary panes give way"
+        assert app.screen.query_one("#countdown").styles.display == "block"

@@ -1,0 +1,79 @@
+"""Driving the app in tests: a fake clock shared by the engine and the wall clock."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from kneetimer.loader import load_file
+from kneetimer.tui.app import KneetimerApp
+from tests.conftest import REPO
+from tests.engine_helpers import WALL_START, FakeClock, routine_from
+
+
+class FakeSpeaker:
+    def __init__(self):
+        self.said: list[str] = []
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+    def stop(self) -> None:
+        pass
+
+
+def bundled(routine_id: str):
+    return load_file(REPO / "routines" / f"{routine_id}.toml").routine
+
+
+def make_app(routine=None, data_dir=None, clock=None, **options) -> KneetimerApp:
+    clock = clock or FakeClock()
+    start = clock.now
+    app = KneetimerApp(
+        routine,
+        clock=clock,
+        wall_clock=lambda: (WALL_START + timedelta(seconds=clock.now - start)).astimezone(),
+        data_dir=data_dir,
+        **options,
+    )
+    app.fake_clock = clock
+    return app
+
+
+async def advance(pilot, seconds: float) -> None:
+    """Move the fake clock and wake the workout screen, as its timer would."""
+    pilot.app.fake_clock.advance(seconds)
+    pilot.app.screen.wake()
+    await pilot.pause()
+
+
+async def advance_stepwise(pilot, seconds: float, step: float = 1.0) -> None:
+    """Move the clock in steps no bigger than the screen's own wake-ups."""
+    remaining = seconds
+    while remaining > 1e-9:
+        chunk = min(step, remaining)
+        pilot.app.fake_clock.advance(chunk)
+        pilot.app.screen.wake()
+        remaining -= chunk
+    await pilot.pause()
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).content)
+
+
+SHORT = routine_from(
+    """
+    name = "Short"
+    lead_in = 3
+    rest_between = 4
+    [[exercise]]
+    name = "Clams"
+    sides = "each"
+    reps = 2
+    hold = 2
+    cues = ["Heels together"]
+    [[exercise]]
+    name = "Stretch"
+    hold = ["5s", "10s"]
+    """
+)

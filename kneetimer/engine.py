@@ -177,6 +177,11 @@ class Session:
         phase = self.phase
         return phase is not None and phase.minimum is not None and self.elapsed(now) >= phase.minimum - EPSILON
 
+    @property
+    def phase_started_at(self) -> float:
+        """Monotonic time the current phase began (the previous one's deadline, when it ran out)."""
+        return self._phase_start
+
     def deadline(self) -> float | None:
         """Monotonic time the current phase ends by itself; None when paused or open-ended."""
         phase = self.phase

@@ -8,8 +8,6 @@ a workout.
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -144,6 +142,8 @@ def _with_path(routine: Routine, path: Path) -> Routine:
 
 def _show(value: object, limit: int = 40) -> str:
     """A value as the user wrote it, safe and short enough for one message line."""
+    import json  # only needed to word an error
+
     text = json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, (str, list)) else str(value)
     if isinstance(value, bool):
         text = text.lower()
@@ -178,6 +178,8 @@ class _Checker:
         for key in table:
             if key in known:
                 continue
+            import difflib  # only a file with a typo pays for it
+
             guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             hint = f" (did you mean '{guess[0]}'?)" if guess else ""
             if not guess and where[0] is not None and key in TOP_KEYS:

@@ -55,7 +55,7 @@ async def test_space_pauses_and_resumes_and_the_footer_follows(data_dir):
         await pilot.pause()
         assert "pause" in shown_actions(app) and "resume" not in shown_actions(app)
         await pilot.press("space")
-        assert app.screen.session.paused and app.screen.has_class("-paused")
+        assert app.screen.session.paused and app.screen.query_one("#workout").has_class("-paused")
         assert text_of(app, "#phase").strip() == "PAUSED · space to resume"
         assert "resume" in shown_actions(app) and "pause" not in shown_actions(app)
         await advance(pilot, 100)

@@ -8,13 +8,15 @@ recorder's thread, so a slow disk never delays the countdown.
 
 from __future__ import annotations
 
+import math
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Center, Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, ProgressBar, Static
+from textual.widgets import Digits, Footer, Static
 
 from kneetimer.durations import format_clock
 from kneetimer.engine import Cue, CueKind, Session, State
@@ -22,7 +24,15 @@ from kneetimer.history.recorder import Recorder
 from kneetimer.phrases import phase_title, side_words, spoken_cue
 from kneetimer.plan import Kind, Part, Phase, build_plan, describe
 from kneetimer.routine import Routine
-from kneetimer.tui.dialogs import ConfirmScreen, HelpScreen
+from kneetimer.tui.meter import Meter
+
+def format_time_left(seconds: float) -> str:
+    """Minutes for the whole routine (read from across the room, and changing
+    once a minute rather than every second); seconds only in the last minute."""
+    if seconds > 60:
+        return f"{math.ceil(seconds / 60)} min"
+    return format_clock(seconds)
+
 
 def close_recorder(app, recorder: Recorder) -> None:
     """Wait (briefly) for the last writes; whatever could not be saved is said on exit."""
@@ -40,7 +50,7 @@ class WorkoutScreen(Screen):
         Binding("space", "resume", "Resume"),
         Binding("enter", "count_rep", "Count rep"),
         Binding("enter", "end_hold", "Done"),
-        Binding("enter", "start_now", "Start now"),
+        Binding("enter", "start_now", "Start"),
         Binding("n", "skip", "Skip"),
         Binding("p", "back", "Back"),
         Binding("q", "quit_workout", "Quit"),
@@ -61,17 +71,19 @@ class WorkoutScreen(Screen):
         self._timer: Timer | None = None
         self._binding_state: tuple | None = None
         self._finished_handled = False
+        self._shown: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="workout"):
             yield Static(id="top")
             yield Static(id="exercise")
             yield Static(id="phase")
-            yield Digits(id="countdown")
+            with Center(id="countdown-row"):
+                yield Digits(id="countdown")
             yield Static(id="counters")
-            yield ProgressBar(id="phase-bar", show_eta=False, show_percentage=False)
+            yield Meter(id="phase-bar")
             with Horizontal(id="session-row"):
-                yield ProgressBar(id="session-bar", show_eta=False, show_percentage=False)
+                yield Meter(id="session-bar")
                 yield Static(id="time-left")
             yield Static(id="cues")
             yield Static(id="instructions")
@@ -151,29 +163,37 @@ class WorkoutScreen(Screen):
         session = self.session
         phase = session.phase
         now = self.app.clock()
-        self.set_class(session.paused, "-paused")
-        self.set_class(phase.is_work, "-work")
-        self.set_class(phase.kind in (Kind.REST, Kind.LEAD_IN, Kind.SWITCH), "-easy")
-        self.query_one("#top", Static).update(self._top_line(phase))
-        self.query_one("#exercise", Static).update(self._exercise_line(phase))
-        self.query_one("#phase", Static).update(self._phase_line(phase, now))
+        # Classes go on the few widgets they style: restyling the whole screen
+        # costs ~20 ms, and this runs at every phase change.
+        self.query_one("#workout").set_class(session.paused, "-paused")
+        for widget in (self.query_one("#phase"), self.query_one("#countdown")):
+            widget.set_class(session.paused, "-paused")
+            widget.set_class(phase.is_work, "-work")
+            widget.set_class(not phase.is_work, "-easy")
         shown = session.countdown(now)
-        self.query_one("#countdown", Digits).update(format_clock(shown if shown is not None else session.elapsed(now)))
-        self.query_one("#counters", Static).update(self._counters(phase))
-        self.query_one("#phase-bar", ProgressBar).update(
-            total=phase.duration or 1, progress=min(session.elapsed(now), phase.duration or 0)
-        )
-        self.query_one("#session-bar", ProgressBar).update(
-            total=session.planned_total or 1, progress=session.planned_total - session.time_left(now)
-        )
-        self.query_one("#time-left", Static).update(Text(f"{format_clock(session.time_left(now))} left"))
-        self.query_one("#cues", Static).update(Text("  ·  ".join(phase.cues), style="italic"))
-        self.query_one("#instructions", Static).update(Text(phase.instructions))
-        self.query_one("#next", Static).update(self._next_line(phase))
+        self._put("#top", self._top_line(phase))
+        self._put("#exercise", self._exercise_line(phase))
+        self._put("#phase", self._phase_line(phase, now))
+        self._put("#countdown", format_clock(shown if shown is not None else session.elapsed(now)))
+        self._put("#counters", self._counters(phase))
+        self.query_one("#phase-bar", Meter).set_fraction(session.phase_progress(now))
+        self.query_one("#session-bar", Meter).set_fraction(session.session_progress(now))
+        self._put("#time-left", Text(f"{format_time_left(session.time_left(now))} left"))
+        self._put("#cues", Text("  ·  ".join(phase.cues), style="italic"))
+        self._put("#instructions", Text(phase.instructions))
+        self._put("#next", self._next_line(phase))
         state = (session.state, phase.kind, phase.part, session.minimum_reached(now))
         if state != self._binding_state:
             self._binding_state = state
             self.refresh_bindings()
+
+    def _put(self, selector: str, value) -> None:
+        """Update a widget only when what it shows has changed: an update costs a
+        layout, and during a hold only the countdown changes each second."""
+        if self._shown.get(selector) == value:
+            return
+        self._shown[selector] = value
+        self.query_one(selector).update(value)
 
     def _top_line(self, phase: Phase) -> Text:
         line = Text(self.routine.name, style="bold")
@@ -281,9 +301,13 @@ class WorkoutScreen(Screen):
         self._after_change()
 
     def action_help(self) -> None:
+        from kneetimer.tui.dialogs import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     def action_quit_workout(self) -> None:
+        from kneetimer.tui.dialogs import ConfirmScreen
+
         was_running = self.session.state is State.RUNNING
         if was_running:
             self.session.toggle_pause()

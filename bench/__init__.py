@@ -1,0 +1,1 @@
+"""Benchmarks for kneetimer (not tests): `python -m bench [--quick]`."""

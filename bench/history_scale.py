@@ -1,0 +1,117 @@
+"""History at scale: years of daily sessions against an empty history, side by side.
+
+Measures the database's size, opening the review screen, `history --json --limit 50`,
+and saving one record (p50/p99), each beside the same on an empty database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from kneetimer.engine import ExerciseRecord, Status
+from kneetimer.history.store import DB_NAME, HistoryStore
+
+RECORDS_PER_SESSION = 10
+
+
+def fill(folder: Path, days: int) -> None:
+    """`days` daily sessions of 10 records each, written in one transaction (fast to build)."""
+    store = HistoryStore.open(folder)
+    zone = timezone(timedelta(hours=1))
+    first = datetime(2026, 11, 21, 7, 30, tzinfo=zone) - timedelta(days=days)
+    connection = store.connection
+    connection.execute("BEGIN")
+    for day in range(days):
+        start = first + timedelta(days=day)
+        cursor = connection.execute(
+            "INSERT INTO sessions (routine_id, routine_name, started_at, started_ts, day, status, active_s,"
+            " paused_s, pain_before, pain_after, ended_at) VALUES (?, ?, ?, ?, ?, 'completed', 900, 20, 4, ?, ?)",
+            ("react-glute-it-band", "Glute and IT band (REACT)", start.isoformat(timespec="milliseconds"),
+             start.timestamp(), start.date().isoformat(), day % 5, (start + timedelta(minutes=15)).isoformat()),
+        )
+        session_id = cursor.lastrowid
+        rows = []
+        for n in range(RECORDS_PER_SESSION):
+            at = (start + timedelta(minutes=n)).isoformat(timespec="milliseconds")
+            rows.append((session_id, n, n // 2, f"Exercise {n // 2}", ("right", "left")[n % 2], "done", 1, 10,
+                         80.0, at, at))
+        connection.executemany(
+            "INSERT INTO exercises (session_id, position, exercise_index, name, side, status, sets_done,"
+            " reps_done, seconds, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows,
+        )
+    connection.execute("COMMIT")
+    store.close()
+
+
+def time_history_cli(folder: Path, runs: int) -> float:
+    env = {"KNEETIMER_DATA_DIR": str(folder), "PATH": "/usr/bin:/bin"}
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "kneetimer", "history", "--json", "--limit", "50"],
+                       env=env, capture_output=True, check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def time_review_screen(folder: Path, runs: int) -> float:
+    from kneetimer.tui.app import KneetimerApp
+    from kneetimer.tui.history_screen import HistoryScreen
+
+    async def once() -> float:
+        app = KneetimerApp(None, data_dir=folder, quiet=True)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            started = time.perf_counter()
+            await pilot.press("h")
+            await pilot.pause()
+            assert isinstance(app.screen, HistoryScreen)
+            return time.perf_counter() - started
+
+    return statistics.median(asyncio.run(once()) for _ in range(runs))
+
+
+def time_saves(folder: Path, count: int) -> tuple[float, float]:
+    store = HistoryStore.open(folder)
+    start = datetime(2026, 11, 21, 8, 0, tzinfo=timezone.utc)
+    session_id = store.start_session("bench", "Bench", start)
+    times = []
+    for n in range(count):
+        record = ExerciseRecord(n, "Clams", "right", Status.DONE, 1, 10, 80.0, start, start)
+        started = time.perf_counter()
+        store.add_record(session_id, record, n, 0)
+        times.append(time.perf_counter() - started)
+    store.close()
+    times.sort()
+    return statistics.median(times), times[int(0.99 * (len(times) - 1))]
+
+
+def run(days: int, runs: int, saves: int) -> dict:
+    with tempfile.TemporaryDirectory() as big_dir, tempfile.TemporaryDirectory() as empty_dir:
+        big, empty = Path(big_dir), Path(empty_dir)
+        started = time.perf_counter()
+        fill(big, days)
+        build = time.perf_counter() - started
+        HistoryStore.open(empty).close()
+        result = {"sessions": days, "records": days * RECORDS_PER_SESSION, "build_s": round(build, 2),
+                  "db_mb": round((big / DB_NAME).stat().st_size / 1e6, 2)}
+        for label, measure in (
+            ("history_json_limit50_s", lambda folder: time_history_cli(folder, runs)),
+            ("review_screen_s", lambda folder: time_review_screen(folder, runs)),
+        ):
+            large, small = measure(big), measure(empty)
+            result[label] = {"large": round(large, 4), "empty": round(small, 4), "ratio": round(large / small, 2)}
+        (big_p50, big_p99), (empty_p50, empty_p99) = time_saves(big, saves), time_saves(empty, saves)
+        result["save_record_ms"] = {
+            "large_p50": round(big_p50 * 1000, 3), "large_p99": round(big_p99 * 1000, 3),
+            "empty_p50": round(empty_p50 * 1000, 3), "empty_p99": round(empty_p99 * 1000, 3),
+            "p99_ratio": round(big_p99 / empty_p99, 2),
+        }
+    return result

@@ -1,0 +1,156 @@
+"""`python -m bench [--quick]`: kneetimer's speed, each number beside a baseline
+measured in the same run (medians and ratios: these machines are noisy).
+Prints a table and writes bench/results.json."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import multiprocessing
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import history_scale, timer_accuracy
+from bench.process import PtyProcess, python_argv
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+HOLD_ROUTINE = 'name = "Bench hold"\nlead_in = 0\n[[exercise]]\nname = "Long hold"\nhold = "10m"\n'
+
+
+def _burn(stop) -> None:
+    while not stop.is_set():
+        pass
+
+
+@contextlib.contextmanager
+def burn_core():
+    """Another process keeps one core busy for the duration."""
+    stop = multiprocessing.Event()
+    worker = multiprocessing.Process(target=_burn, args=(stop,), daemon=True)
+    worker.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        worker.join(5)
+
+
+def kneetimer_argv(routine_file: Path) -> list[str]:
+    return python_argv("-m", "kneetimer", "run", "--quiet", str(routine_file))
+
+
+def bare_argv() -> list[str]:
+    return python_argv(str(HERE / "bare_clock.py"))
+
+
+def measure_app(argv, marker: bytes, env: dict, warmup: float, window: float) -> dict:
+    app = PtyProcess(argv, env=env)
+    try:
+        first_frame = app.wait_for(marker)
+        time.sleep(warmup)
+        cpu_before, wall_before = app.cpu_seconds(), time.monotonic()
+        time.sleep(window)
+        cpu = (app.cpu_seconds() - cpu_before) / (time.monotonic() - wall_before)
+        return {"first_frame_s": first_frame, "cpu_percent": cpu * 100, "peak_rss_mb": app.peak_rss_mb()}
+    finally:
+        app.stop()
+
+
+def apps_side_by_side(runs: int, warmup: float, window: float) -> dict:
+    """The workout screen during a long hold against the bare 1 Hz clock, alternating runs."""
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        routine = scratch / "bench-hold.toml"
+        routine.write_text(HOLD_ROUTINE)
+        env = {"KNEETIMER_DATA_DIR": str(scratch / "data"), "KNEETIMER_CONFIG_DIR": str(scratch / "config"),
+               "PYTHONPATH": str(REPO)}
+        ours, bare = [], []
+        for _ in range(runs):
+            ours.append(measure_app(kneetimer_argv(routine), b"HOLD", env, warmup, window))
+            bare.append(measure_app(bare_argv(), b"READY", env, warmup, window))
+    result = {}
+    for key in ("first_frame_s", "cpu_percent", "peak_rss_mb"):
+        mine = statistics.median(run[key] for run in ours)
+        base = statistics.median(run[key] for run in bare)
+        result[key] = {"kneetimer": round(mine, 3), "bare_textual": round(base, 3), "ratio": round(mine / base, 2)}
+    result["peak_rss_mb"]["difference"] = round(result["peak_rss_mb"]["kneetimer"] - result["peak_rss_mb"]["bare_textual"], 1)
+    return result
+
+
+def cli_startup(runs: int) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+
+    def median_time(argv) -> float:
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run(argv, env=env, capture_output=True, check=True)
+            times.append(time.perf_counter() - started)
+        return statistics.median(times)
+
+    listing = median_time(python_argv("-m", "kneetimer", "list"))
+    bare = median_time(python_argv("-c", "pass"))
+    return {"kneetimer_list_s": round(listing, 4), "python_pass_s": round(bare, 4), "ratio": round(listing / bare, 2)}
+
+
+def machine() -> dict:
+    return {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
+            "processor": platform.processor() or platform.machine()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="a short run (a smoke test, not numbers to quote)")
+    parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    results = {"machine": machine(), "quick": quick}
+    steps = [
+        ("timer", lambda: timer_accuracy.run(seconds=8 if quick else 60, burn_core=burn_core)),
+        ("apps", lambda: apps_side_by_side(runs=1 if quick else 3, warmup=1 if quick else 3, window=2 if quick else 30)),
+        ("cli_startup", lambda: cli_startup(runs=3 if quick else 15)),
+        ("history", lambda: history_scale.run(days=200 if quick else 3650, runs=1 if quick else 5,
+                                              saves=50 if quick else 500)),
+    ]
+    for name, step in steps:
+        print(f"… {name}", file=sys.stderr, flush=True)
+        results[name] = step()
+    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    print(format_table(results))
+    return 0
+
+
+def format_table(results: dict) -> str:
+    lines = [f"kneetimer benchmarks ({'quick' if results['quick'] else 'full'} run) on "
+             f"{results['machine']['cpus']} CPUs, Python {results['machine']['python']}", ""]
+    lines.append("Timer: lateness of each phase end against its ideal deadline")
+    lines.append(f"  {'':40} {'phases':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'drift ms':>9}")
+    for label, row in results["timer"].items():
+        lines.append(f"  {label:40} {row['phases']:>6} {row['p50_ms']:>8} {row['p99_ms']:>8} {row['max_ms']:>8} {row['drift_ms']:>9}")
+    apps = results["apps"]
+    lines += ["", "Workout screen during a hold vs a bare Textual 1 Hz clock (same pty launch)",
+              f"  {'':24} {'kneetimer':>10} {'bare':>10} {'ratio':>7}"]
+    for key, label in (("first_frame_s", "start-up to first frame s"), ("cpu_percent", "CPU % of a core"),
+                       ("peak_rss_mb", "peak memory MB")):
+        row = apps[key]
+        lines.append(f"  {label:24} {row['kneetimer']:>10} {row['bare_textual']:>10} {row['ratio']:>7}")
+    cli = results["cli_startup"]
+    lines += ["", f"kneetimer list {cli['kneetimer_list_s']} s vs python -c pass {cli['python_pass_s']} s: ratio {cli['ratio']}"]
+    history = results["history"]
+    lines += ["", f"History: {history['sessions']} sessions, {history['records']} records, {history['db_mb']} MB",
+              f"  {'':28} {'large':>8} {'empty':>8} {'ratio':>7}"]
+    for key, label in (("history_json_limit50_s", "history --json --limit 50 s"), ("review_screen_s", "open the review screen s")):
+        row = history[key]
+        lines.append(f"  {label:28} {row['large']:>8} {row['empty']:>8} {row['ratio']:>7}")
+    saves = history["save_record_ms"]
+    lines.append(f"  {'save one record ms p50/p99':28} {saves['large_p50']:>4}/{saves['large_p99']:<4} "
+                 f"{saves['empty_p50']:>4}/{saves['empty_p99']:<4} p99 ratio {saves['p99_ratio']}")
+    return "\n".join(lines)

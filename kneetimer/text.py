@@ -24,3 +24,9 @@ def clean(text: str) -> str:
 def clean_line(text: str) -> str:
     """`clean`, then fold all whitespace to single spaces: for names and labels."""
     return _WHITESPACE_RUN.sub(" ", clean(text)).strip()
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, with an ellipsis when cut: names and labels on
+    screens that must keep their layout whatever a routine file says."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 import time
 from collections.abc import Callable
 from datetime import date, datetime
@@ -37,8 +40,11 @@ class KneetimerApp(App):
         voice: bool = False,
         speaker: Speaker | None = None,
         stall_after: float | None = 5.0,
+        handle_signals: bool = False,
     ):
-        super().__init__()
+        # NO_COLOR: Textual alone draws greys; with ANSI colours it drops colour
+        # entirely (bold and reverse stay, so PAUSED still stands out).
+        super().__init__(ansi_color="NO_COLOR" in os.environ)
         self.start_routine = routine
         self.clock = clock
         self.wall_clock = wall_clock
@@ -47,12 +53,15 @@ class KneetimerApp(App):
         self.voice = voice
         self.speaker = speaker
         self.stall_after = stall_after
+        self.handle_signals = handle_signals
         self.history_problem: str | None = None
         self.unsaved_on_exit: str | None = None
         self._store: HistoryStore | None = None
         self._store_tried = False
 
     def on_mount(self) -> None:
+        if self.handle_signals:
+            self._install_signal_handlers()
         if self.voice and self.speaker is None:
             command = find_speech_command()
             if command:
@@ -71,6 +80,24 @@ class KneetimerApp(App):
             from kneetimer.tui.picker import PickerScreen
 
             self.push_screen(PickerScreen())
+
+    def _install_signal_handlers(self) -> None:
+        """SIGTERM, SIGHUP (the terminal closed) and SIGINT end a workout the way q, y
+        does: saved as interrupted, with its work, and the terminal restored."""
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            try:
+                loop.add_signal_handler(signum, self._on_signal, signum)
+            except (NotImplementedError, RuntimeError, ValueError, AttributeError):
+                pass  # not on this platform
+
+    def _on_signal(self, signum: int) -> None:
+        from kneetimer.tui.workout import WorkoutScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, WorkoutScreen):
+                screen.end_now()  # save first: after SIGHUP the terminal may be gone
+        self.exit(return_code=128 + signum)
 
     def on_unmount(self) -> None:
         if self.speaker is not None:

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from kneetimer.durations import format_duration
 from kneetimer.history.stats import HEATMAP_WEEKS, Overview, overview
+from kneetimer.text import clean, clean_line, shorten
 from kneetimer.tui.dialogs import ConfirmScreen
 
 SESSIONS_SHOWN = 200
@@ -64,7 +65,7 @@ class HistoryScreen(Screen):
             pain = session["pain_after"]
             table.add_row(
                 Text(session["started_at"][:16].replace("T", " ")),
-                Text(session["routine"]),
+                Text(shorten(clean_line(session["routine"]), 40)),
                 Text(format_duration(session["active_s"]), justify="right"),
                 Text(f"{done}/{len(exercises)}", justify="right"),
                 Text(str(skipped), justify="right"),
@@ -146,8 +147,8 @@ class SessionScreen(Screen[bool]):
         table.add_columns("Exercise", "Side", "Status", "Sets", "Reps", "Work", "Started")
         for exercise in self.session_data["exercises"]:
             table.add_row(
-                Text(exercise["name"]),
-                Text(exercise["side"] or "-"),
+                Text(shorten(clean_line(exercise["name"]), 40)),
+                Text(shorten(clean_line(exercise["side"] or "-"), 20)),
                 Text(exercise["status"]),
                 Text(str(exercise["sets_done"]), justify="right"),
                 Text(str(exercise["reps_done"]), justify="right"),
@@ -158,7 +159,7 @@ class SessionScreen(Screen[bool]):
 
     def _heading(self) -> Text:
         session = self.session_data
-        text = Text(session["routine"], style="bold")
+        text = Text(shorten(clean_line(session["routine"]), 80), style="bold")
         text.append(f"\n{session['started_at'][:16].replace('T', ' ')}   {session['status']}   "
                     f"active {format_duration(session['active_s'])}   paused {format_duration(session['paused_s'])}")
         before, after = session["pain_before"], session["pain_after"]
@@ -167,7 +168,7 @@ class SessionScreen(Screen[bool]):
                         f"after {'-' if after is None else after}")
         if session["note"]:
             text.append("\nNote: ", style="bold")
-            text.append(session["note"])
+            text.append(shorten(clean(session["note"]), 500))
         return text
 
     def action_delete(self) -> None:
@@ -190,7 +191,8 @@ def ask_to_delete(app, session: dict | None, after) -> None:
 
     when = session["started_at"][:16].replace("T", " ")
     app.push_screen(
-        ConfirmScreen(f"Delete the session of {when}?", f"{session['routine']}: this cannot be undone."), answered
+        ConfirmScreen(f"Delete the session of {when}?",
+                      f"{shorten(clean_line(session['routine']), 60)}: this cannot be undone."), answered
     )
 
 
@@ -219,8 +221,9 @@ def side_balance(sides: dict[str, dict[str, float]]) -> Text:
         text.append("Nothing with sides yet.", style="dim")
         return text
     for name, by_side in list(sides.items())[:6]:
-        text.append(name[:24], style="bold")
-        text.append("  " + "  ".join(f"{side} {format_duration(seconds)}" for side, seconds in by_side.items()))
+        text.append(shorten(clean_line(name), 24), style="bold")
+        text.append("  " + "  ".join(f"{shorten(clean_line(side), 12)} {format_duration(seconds)}"
+                                     for side, seconds in by_side.items()))
         values = list(by_side.values())
         if len(values) >= 2 and max(values) > 0:
             gap = (max(values) - min(values)) / max(values)

@@ -10,7 +10,7 @@ from kneetimer.routine import Routine
 def launch(routine: Routine | None, quiet: bool, voice: bool) -> int:
     from kneetimer.tui.app import KneetimerApp
 
-    app = KneetimerApp(routine, quiet=quiet, voice=voice)
+    app = KneetimerApp(routine, quiet=quiet, voice=voice, handle_signals=True)
     app.run()
     if app.unsaved_on_exit:
         print(f"kneetimer: {app.unsaved_on_exit}", file=sys.stderr)

@@ -16,6 +16,7 @@ from kneetimer.discovery import Entry, discover
 from kneetimer.durations import format_seconds
 from kneetimer.plan import build_plan, describe
 from kneetimer.resume import ResumeOffer, find_resumable
+from kneetimer.text import shorten
 from kneetimer.tui.dialogs import HelpScreen, PainScreen
 
 CAUTION = ("Not medical advice. If knee pain persists, have it assessed by a physical therapist "
@@ -77,9 +78,9 @@ class PickerScreen(Screen):
         if self.offer:
             exercise = self.offer.routine.exercises[self.offer.exercise_index]
             text = Text("Unfinished: ", style="bold")
-            text.append(self.offer.routine.name)
+            text.append(shorten(self.offer.routine.name, 50))
             text.append(f" stopped at {self.offer.session['ended_at'][11:16]}. Press r to resume from ")
-            text.append(f"exercise {self.offer.exercise_index + 1} ({exercise.name})", style="bold")
+            text.append(f"exercise {self.offer.exercise_index + 1} ({shorten(exercise.name, 40)})", style="bold")
             text.append(".")
             banner.update(text)
         self._show_details()
@@ -87,10 +88,10 @@ class PickerScreen(Screen):
 
     def _option_label(self, entry: Entry) -> Text:
         if entry.routine is None:
-            label = Text(entry.id, style="dim")
+            label = Text(shorten(entry.id, 40), style="dim")
             label.append("  (broken: see details)", style="red")
             return label
-        label = Text(entry.routine.name)
+        label = Text(shorten(entry.routine.name, 60))
         label.append(f"  {self.minutes[entry.id]:.0f} min", style="dim")
         if entry.origin == "user":
             label.append("  yours", style="cyan")
@@ -121,7 +122,7 @@ class PickerScreen(Screen):
             details.update(text)
             return
         routine = entry.routine
-        text = Text(routine.name + "\n", style="bold")
+        text = Text(shorten(routine.name, 200) + "\n", style="bold")
         facts = f"about {self.minutes[entry.id]:.0f} min · {len(routine.exercises)} exercises"
         last = self.last_done.get(entry.id)
         facts += f" · last done {_when(last, self.app.today())}" if last else " · not done yet"
@@ -134,7 +135,7 @@ class PickerScreen(Screen):
         text.append("\n")
         for number, exercise in enumerate(routine.exercises, start=1):
             text.append(f"{number}. ", style="dim")
-            text.append(exercise.name, style="bold")
+            text.append(shorten(exercise.name, 80), style="bold")
             text.append(f"  {describe(exercise)}\n")
         if routine.source:
             text.append("\nSource: ", style="bold")

@@ -13,6 +13,7 @@ from kneetimer.durations import format_duration
 from kneetimer.engine import Session, Status
 from kneetimer.history.recorder import Recorder
 from kneetimer.routine import Routine
+from kneetimer.text import shorten
 from kneetimer.tui.dialogs import PAIN_HELP, PAIN_KEYS
 from kneetimer.tui.workout import close_recorder
 
@@ -53,8 +54,8 @@ class SummaryScreen(Screen):
         table.add_columns("Exercise", "Side", "Status", "Sets", "Reps", "Work")
         for record in self.session.records:
             table.add_row(
-                Text(record.name),
-                Text(record.side or "-"),
+                Text(shorten(record.name, 40)),
+                Text(shorten(record.side or "-", 20)),
                 Text(str(record.status), style=STATUS_STYLE[record.status]),
                 Text(str(record.sets_done), justify="right"),
                 Text(str(record.reps_done), justify="right"),
@@ -65,8 +66,9 @@ class SummaryScreen(Screen):
 
     def _title(self) -> Text:
         if self.session.status == "completed":
-            return Text(f"Workout complete: {self.routine.name}", style="bold green")
-        return Text(f"Workout ended early: {self.routine.name} (saved as interrupted)", style="bold yellow")
+            return Text(f"Workout complete: {shorten(self.routine.name, 60)}", style="bold green")
+        return Text(f"Workout ended early: {shorten(self.routine.name, 60)} (saved as interrupted)",
+                    style="bold yellow")
 
     def _totals_line(self) -> Text:
         work = sum(record.seconds for record in self.session.records)

@@ -24,6 +24,7 @@ from kneetimer.history.recorder import Recorder
 from kneetimer.phrases import phase_title, side_words, spoken_cue
 from kneetimer.plan import Kind, Part, Phase, build_plan, describe
 from kneetimer.routine import Routine
+from kneetimer.text import shorten
 from kneetimer.tui.meter import Meter
 
 def format_time_left(seconds: float) -> str:
@@ -55,6 +56,7 @@ class WorkoutScreen(Screen):
         Binding("p", "back", "Back"),
         Binding("q", "quit_workout", "Quit"),
         Binding("question_mark", "help", "Help"),
+        Binding("ctrl+z", "suspend", "Suspend", show=False),
     ]
 
     def __init__(self, routine: Routine, *, pain_before: int | None = None, resume: dict | None = None,
@@ -112,11 +114,17 @@ class WorkoutScreen(Screen):
         """Leaving mid-workout (the app closing) still saves the session, as interrupted."""
         if self._timer is not None:
             self._timer.stop()
+        self.end_now()
+
+    def end_now(self) -> None:
+        """End the workout at once (the app is closing, or a signal came): saved as
+        interrupted, the last writes waited for."""
         if self.session is not None and not self.session.finished:
             self.session.quit()
             self._save_finish()
         if self.recorder is not None and not self._finished_handled:  # else the summary owns it now
             close_recorder(self.app, self.recorder)
+            self.recorder = None
 
     # -- waking up -----------------------------------------------------------
 
@@ -179,7 +187,7 @@ class WorkoutScreen(Screen):
         self.query_one("#phase-bar", Meter).set_fraction(session.phase_progress(now))
         self.query_one("#session-bar", Meter).set_fraction(session.session_progress(now))
         self._put("#time-left", Text(f"{format_time_left(session.time_left(now))} left"))
-        self._put("#cues", Text("  ·  ".join(phase.cues), style="italic"))
+        self._put("#cues", Text("  ·  ".join(shorten(cue, 80) for cue in phase.cues), style="italic"))
         self._put("#instructions", Text(phase.instructions))
         self._put("#next", self._next_line(phase))
         state = (session.state, phase.kind, phase.part, session.minimum_reached(now))
@@ -196,7 +204,7 @@ class WorkoutScreen(Screen):
         self.query_one(selector).update(value)
 
     def _top_line(self, phase: Phase) -> Text:
-        line = Text(self.routine.name, style="bold")
+        line = Text(shorten(self.routine.name, 50), style="bold")
         line.append(f"   exercise {phase.exercise_index + 1} of {len(self.routine.exercises)}")
         if self.recorder is not None and self.recorder.problem:
             line.append("   ⚠ not saved", style="bold red")
@@ -205,9 +213,9 @@ class WorkoutScreen(Screen):
     def _exercise_line(self, phase: Phase) -> Text:
         if phase.between:
             return Text("Rest between exercises", style="bold")
-        line = Text(phase.exercise.name, style="bold")
+        line = Text(shorten(phase.exercise.name, 60), style="bold")
         if phase.side:
-            line.append(f"  —  {side_words(phase.side)}".upper(), style="bold")
+            line.append(f"  —  {shorten(side_words(phase.side), 30)}".upper(), style="bold")
         return line
 
     def _phase_line(self, phase: Phase, now: float) -> Text:
@@ -215,7 +223,7 @@ class WorkoutScreen(Screen):
             return Text(" PAUSED · space to resume ", style="bold reverse")
         title = phase_title(phase)
         if phase.kind is Kind.SWITCH:
-            title += f" → {side_words(phase.side).upper()}"
+            title += f" → {shorten(side_words(phase.side), 30).upper()}"
         line = Text(title, style="bold")
         if phase.minimum is not None:
             if self.session.minimum_reached(now):
@@ -240,7 +248,7 @@ class WorkoutScreen(Screen):
         line = Text("   ".join(parts), style="bold")
         if phase.step_name:
             line.append(f"   Step {phase.step_no} / {phase.steps}: ")
-            line.append(phase.step_name, style="bold")
+            line.append(shorten(phase.step_name, 50), style="bold")
         return line
 
     def _next_line(self, phase: Phase) -> Text:
@@ -250,14 +258,14 @@ class WorkoutScreen(Screen):
         if upcoming is None:
             return Text("")
         line = Text("Next: ", style="bold")
-        line.append(upcoming.exercise.name)
+        line.append(shorten(upcoming.exercise.name, 50))
         if upcoming.side:
-            line.append(f" — {side_words(upcoming.side)}")
+            line.append(f" — {shorten(side_words(upcoming.side), 30)}")
         details = describe(upcoming.exercise)
         if details:
             line.append(f"   ({details})", style="dim")
         if upcoming.exercise.equipment:
-            line.append("   needs: " + ", ".join(upcoming.exercise.equipment), style="dim")
+            line.append("   needs: " + shorten(", ".join(upcoming.exercise.equipment), 60), style="dim")
         return line
 
     # -- keys --------------------------------------------------------------------
@@ -299,6 +307,13 @@ class WorkoutScreen(Screen):
     def action_back(self) -> None:
         self.session.back()
         self._after_change()
+
+    def action_suspend(self) -> None:
+        """Ctrl-Z: pause first, so the time away is paused time, then hand back the shell."""
+        if self.session.state is State.RUNNING:
+            self.session.toggle_pause()
+            self._after_change()
+        self.app.action_suspend_process()
 
     def action_help(self) -> None:
         from kneetimer.tui.dialogs import HelpScreen

@@ -6,7 +6,7 @@ and saving one record (p50/p99), each beside the same on an empty database.
 
 from __future__ import annotations
 
-import asyncio
+import os
 import statistics
 import subprocess
 import sys
@@ -62,20 +62,24 @@ def time_history_cli(folder: Path, runs: int) -> float:
 
 
 def time_review_screen(folder: Path, runs: int) -> float:
-    from kneetimer.tui.app import KneetimerApp
-    from kneetimer.tui.history_screen import HistoryScreen
+    """As a user meets it: kneetimer in a real terminal, h pressed in the picker,
+    until the review screen's header is drawn."""
+    from bench.process import PtyProcess
 
-    async def once() -> float:
-        app = KneetimerApp(None, data_dir=folder, quiet=True)
-        async with app.run_test(size=(100, 40)) as pilot:
-            await pilot.pause()
-            started = time.perf_counter()
-            await pilot.press("h")
-            await pilot.pause()
-            assert isinstance(app.screen, HistoryScreen)
-            return time.perf_counter() - started
-
-    return statistics.median(asyncio.run(once()) for _ in range(runs))
+    env = {"KNEETIMER_DATA_DIR": str(folder), "KNEETIMER_CONFIG_DIR": str(folder / "config")}
+    times = []
+    for _ in range(runs):
+        app = PtyProcess([sys.executable, "-m", "kneetimer", "--quiet"], env=env, cols=100, rows=40)
+        try:
+            app.wait_for(b"choose a routine")
+            time.sleep(0.3)
+            started = time.monotonic()
+            os.write(app.master, b"h")
+            app.wait_for(b"12 weeks")
+            times.append(time.monotonic() - started)
+        finally:
+            app.stop()
+    return statistics.median(times)
 
 
 def time_saves(folder: Path, count: int) -> tuple[float, float]:

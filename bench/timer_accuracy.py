@@ -18,6 +18,7 @@ from pathlib import Path
 from textual.app import App
 from textual.widgets import Digits
 
+from kneetimer.engine import CueKind
 from kneetimer.loader import load_bytes
 from kneetimer.tui.app import KneetimerApp
 from kneetimer.tui.workout import WorkoutScreen
@@ -46,14 +47,23 @@ async def run_kneetimer(seconds: float, pauses: int, stall_at: float | None) -> 
             screen = app.screen
             assert isinstance(screen, WorkoutScreen)
             session = screen.session
-            wake = screen.wake
+            wake, drain = screen.wake, session.drain_cues
+            started_phases: list[float] = []
+
+            def measured_drain():
+                cues = drain()
+                started_phases.extend(cue.at for cue in cues if cue.kind is CueKind.PHASE_STARTED)
+                return cues
 
             def measured_wake() -> None:
-                before = session.index
+                """Every phase that began in this wake (several, after a stall), against
+                the moment the screen has been updated to show it."""
+                started_phases.clear()
                 wake()
-                if session.index != before and not session.finished:
-                    latenesses.append(time.monotonic() - session.phase_started_at)
+                shown = time.monotonic()
+                latenesses.extend(shown - ideal for ideal in started_phases)
 
+            session.drain_cues = measured_drain
             screen.wake = measured_wake
             started = time.monotonic()
             pause_times = [started + seconds * (n + 1) / (pauses + 1) for n in range(pauses)]
@@ -65,9 +75,12 @@ async def run_kneetimer(seconds: float, pauses: int, stall_at: float | None) -> 
                     await pilot.press("space")
                     await asyncio.sleep(0.7)
                     await pilot.press("space")
-                if not stalled and time.monotonic() - started >= stall_at:
-                    stalled = True
-                    time.sleep(STALL_SECONDS)  # the event loop is blocked
+                deadline = session.deadline()
+                if not stalled and time.monotonic() - started >= stall_at and deadline is not None:
+                    if deadline - time.monotonic() > 0.6:  # stall across this phase's end
+                        await asyncio.sleep(deadline - time.monotonic() - 0.5)
+                        stalled = True
+                        time.sleep(STALL_SECONDS)  # the event loop is blocked
             ideal_end = session.started_mono + session.planned_total + session.paused_total
             drift = session.ended_mono - ideal_end
             noticed_end = time.monotonic()

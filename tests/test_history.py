@@ -315,3 +315,9 @@ def test_sigkill_mid_workout_keeps_finished_exercises(tmp_path):
     assert all(e["status"] == "done" for e in session["exercises"])
     assert session["ended_at"] == session["exercises"][-1]["ended_at"]
     assert store.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_our_own_session_in_progress_is_not_recovered_from_under_us(tmp_path):
+    store = HistoryStore.open(tmp_path)
+    session_id = store.start_session("r", "R", at("2026-11-21"))
+    assert HistoryStore.open(tmp_path).session(session_id)["status"] == "in_progress"

@@ -336,3 +336,25 @@ async def test_resizing_mid_workout_from_huge_to_tiny_and_back(data_dir):
         assert app.screen.has_class("-narrow") and app.screen.has_class("-short")
         assert app.screen.query_one("#instructions").styles.display == "none", "secondary panes give way"
         assert app.screen.query_one("#countdown").styles.display == "block"
+
+
+async def test_history_list_loads_more_as_the_cursor_nears_the_end(data_dir):
+    from bench.history_scale import fill
+
+    fill(data_dir, 150)
+    app = make_app(None, data_dir)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        table = app.screen.query_one("#sessions")
+        assert table.row_count == 60
+        while table.cursor_row < 58:
+            await pilot.press("pagedown")
+        await pilot.pause()
+        assert table.row_count == 120
+        while table.cursor_row < 145:
+            await pilot.press("pagedown")
+        await pilot.pause()
+        assert table.row_count == 150
+        keys = [row_key.value for row_key in table.rows]
+        assert len(set(keys)) == 150, "no session listed twice"

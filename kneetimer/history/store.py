@@ -231,6 +231,24 @@ class HistoryStore:
         ).fetchall()
         return self._with_exercises(rows)
 
+    def session_summaries(self, limit: int, offset: int = 0) -> list[dict]:
+        """Sessions newest first with counts of done and skipped exercises: the review
+        list, without reading every exercise row."""
+        rows = self.connection.execute(
+            "SELECT s.*, (SELECT count(*) FROM exercises e WHERE e.session_id = s.id) AS total,"
+            " (SELECT count(*) FROM exercises e WHERE e.session_id = s.id AND e.status = 'done') AS done,"
+            " (SELECT count(*) FROM exercises e WHERE e.session_id = s.id AND e.status = 'skipped') AS skipped"
+            " FROM sessions s ORDER BY s.started_ts DESC, s.id DESC LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        summaries = []
+        for row in rows:
+            summary = _session_dict(row)
+            del summary["exercises"]
+            summary.update(total=row["total"], done=row["done"], skipped=row["skipped"])
+            summaries.append(summary)
+        return summaries
+
     def session(self, session_id: int) -> dict | None:
         rows = self.connection.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchall()
         found = self._with_exercises(rows)
@@ -325,9 +343,12 @@ class _Transaction:
 
 
 def _process_alive(pid: int | None) -> bool:
-    """Whether the process that owns a session in progress still runs (POSIX only;
-    elsewhere, and for our own pid, a session left in progress counts as abandoned)."""
-    if not pid or pid == os.getpid() or os.name != "posix":
+    """Whether the process that owns a session in progress still runs. Our own pid
+    means the session is ours and live. Off POSIX there is no safe check, so a
+    session left in progress counts as abandoned."""
+    if pid == os.getpid():
+        return True
+    if not pid or os.name != "posix":
         return False
     try:
         os.kill(pid, 0)

@@ -68,18 +68,24 @@ class KneetimerApp(App):
                 self.speaker = Speaker(command)
             else:
                 self.notify(NO_SPEECH_MESSAGE, severity="warning", timeout=8, markup=False)
-        store = self.history()  # opened once at start: marks killed sessions interrupted
-        if store is not None:
-            for notice in store.notices:
-                self.notify(notice.message, severity="warning", timeout=10, markup=False)
         if self.start_routine is not None:
             from kneetimer.tui.workout import WorkoutScreen
 
             self.push_screen(WorkoutScreen(self.start_routine, exit_when_done=True))
+            self.call_after_refresh(self._open_history)  # the countdown is drawn first
         else:
             from kneetimer.tui.picker import PickerScreen
 
+            self._open_history()  # the picker shows when each routine was last done
             self.push_screen(PickerScreen())
+
+    def _open_history(self) -> None:
+        """Open history once at start: it marks sessions left by a killed kneetimer as
+        interrupted, and says so if the file had to be replaced."""
+        store = self.history()
+        if store is not None:
+            for notice in store.notices:
+                self.notify(notice.message, severity="warning", timeout=10, markup=False)
 
     def _install_signal_handlers(self) -> None:
         """SIGTERM, SIGHUP (the terminal closed) and SIGINT end a workout the way q, y

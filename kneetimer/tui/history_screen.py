@@ -17,7 +17,7 @@ from kneetimer.history.stats import HEATMAP_WEEKS, Overview, overview
 from kneetimer.text import clean, clean_line, shorten
 from kneetimer.tui.dialogs import ConfirmScreen
 
-SESSIONS_SHOWN = 200
+PAGE = 60  # sessions added to the list at a time, so ten years open as fast as ten days
 HEAT_STYLES = ["grey30", "green4", "green3", "bold green1"]
 
 
@@ -51,31 +51,41 @@ class HistoryScreen(Screen):
         store = self.app.history()
         table = self.query_one("#sessions", DataTable)
         table.clear()
+        self._all_loaded = False
         if store is None:
             self.query_one("#stats", Static).update(
                 Text(f"History is not available: {self.app.history_problem}", style="bold red"))
             return
         today = self.app.today()
-        summary = overview(store, today)
-        self._show_overview(summary, today)
-        for session in store.sessions(limit=SESSIONS_SHOWN):
-            exercises = session["exercises"]
-            done = sum(1 for e in exercises if e["status"] == "done")
-            skipped = sum(1 for e in exercises if e["status"] == "skipped")
+        self._show_overview(overview(store, today), today)
+        self._load_page()
+        if not table.row_count:
+            self.query_one("#stats", Static).update(Text("No sessions yet: your workouts will show up here."))
+        self.refresh_bindings()
+
+    def _load_page(self) -> None:
+        store = self.app.history()
+        table = self.query_one("#sessions", DataTable)
+        if store is None or self._all_loaded:
+            return
+        page = store.session_summaries(limit=PAGE, offset=table.row_count)
+        self._all_loaded = len(page) < PAGE
+        for session in page:
             pain = session["pain_after"]
             table.add_row(
                 Text(session["started_at"][:16].replace("T", " ")),
                 Text(shorten(clean_line(session["routine"]), 40)),
                 Text(format_duration(session["active_s"]), justify="right"),
-                Text(f"{done}/{len(exercises)}", justify="right"),
-                Text(str(skipped), justify="right"),
+                Text(f"{session['done']}/{session['total']}", justify="right"),
+                Text(str(session["skipped"]), justify="right"),
                 Text("-" if pain is None else str(pain), justify="right"),
                 Text(session["status"], style="green" if session["status"] == "completed" else "yellow"),
                 key=str(session["id"]),
             )
-        if not table.row_count:
-            self.query_one("#stats", Static).update(Text("No sessions yet: your workouts will show up here."))
-        self.refresh_bindings()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= event.data_table.row_count - 5:
+            self._load_page()
 
     def _show_overview(self, summary: Overview, today: date) -> None:
         stats = Text()

@@ -43,6 +43,18 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="every exercise record, for a physiotherapist")
     export.add_argument("--format", choices=("csv", "json"), required=True)
 
+    new = commands.add_parser("new", help="start your own routine from a commented example")
+    new.add_argument("name", metavar="NAME", help="its name; the file name is made safe from it")
+    new.add_argument("--force", action="store_true", help="replace a routine of yours with the same id")
+
+    copy = commands.add_parser("copy", help="copy a routine into your folder to change it")
+    copy.add_argument("source", metavar="ID", help="the routine to copy (see `kneetimer list`)")
+    copy.add_argument("new_id", metavar="NEW_ID", help="the id of your copy")
+    copy.add_argument("--force", action="store_true", help="replace a routine of yours with the same id")
+
+    edit = commands.add_parser("edit", help="open one of your routines in $VISUAL/$EDITOR, checked on save")
+    edit.add_argument("routine", metavar="ID", help="a routine id; a bundled one is copied to your folder first")
+
     _add_sound_options(parser)
     return parser
 
@@ -71,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         "validate": cmd_validate,
         "history": cmd_history,
         "export": cmd_export,
+        "new": cmd_new,
+        "copy": cmd_copy,
+        "edit": cmd_edit,
     }
     try:
         return handlers[args.command](args)
@@ -154,3 +169,59 @@ def cmd_export(args: argparse.Namespace) -> int:
     from kneetimer.history_cli import export
 
     return export(args.format)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from kneetimer.user_routines import RoutineFileError, new_routine
+
+    try:
+        path = new_routine(args.name, force=args.force)
+    except (RoutineFileError, OSError) as error:
+        print(f"kneetimer: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"Created {path}\nEdit it with `kneetimer edit {path.stem}`, then start it with `kneetimer run {path.stem}`.")
+    return EXIT_OK
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    from kneetimer.discovery import find
+    from kneetimer.user_routines import RoutineFileError, copy_routine
+
+    entry = find(args.source)
+    if entry is None or not entry.path.is_file():
+        print(f"kneetimer: no routine with id '{args.source}'. See `kneetimer list`.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        path = copy_routine(entry.path, args.new_id, force=args.force)
+    except (RoutineFileError, OSError) as error:
+        print(f"kneetimer: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"Copied {entry.path} to {path}")
+    return EXIT_OK
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from kneetimer.discovery import BUNDLED, find
+    from kneetimer.user_routines import RoutineFileError, ask_on_terminal, copy_routine, edit_file
+
+    entry = find(args.routine)
+    if entry is None:
+        print(f"kneetimer: no routine with id '{args.routine}'. See `kneetimer list`.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        path = entry.path
+        if entry.origin == BUNDLED:
+            path = copy_routine(entry.path, entry.id)
+            print(f"{entry.id} is a bundled routine: copied it to {path} (yours now takes its place).")
+        saved, problems = edit_file(path, ask_again=ask_on_terminal)
+    except (RoutineFileError, OSError) as error:
+        print(f"kneetimer: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if saved:
+        print(f"Saved {path}")
+        return EXIT_OK
+    if problems:
+        print(f"Not saved: {path} is unchanged.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print("No changes.")
+    return EXIT_OK

@@ -35,7 +35,7 @@ MAX_STEPS = 50
 MAX_SIDES = 10
 MAX_MOVES = 10_000  # reps and holds in the whole routine: about 8 hours at 3 s each
 
-TOP_KEYS = ("name", "description", "source", "lead_in", "rest_between", "exercise")
+TOP_KEYS = ("name", "description", "source", "lead_in", "rest_between", "based_on", "changes", "exercise")
 EXERCISE_KEYS = (
     "name", "instructions", "cues", "equipment", "harder", "sides", "sets",
     "reps", "hold", "tempo", "paced", "rest", "step",
@@ -196,6 +196,8 @@ class _Checker:
         source = self.text(doc, "source", top, "")
         lead_in = self.duration(doc, "lead_in", top, "", DEFAULT_LEAD_IN, allow_zero=True)
         rest_between = self.duration(doc, "rest_between", top, "", DEFAULT_REST_BETWEEN, allow_zero=True)
+        based_on = self.text(doc, "based_on", top, "", one_line=True)
+        changes = self.text_list(doc, "changes", top, "")
         exercises = self.exercises(doc)
         if exercises:
             moves = sum(_moves(exercise) for exercise in exercises)
@@ -215,7 +217,10 @@ class _Checker:
                 source=source,
                 lead_in=lead_in,
                 rest_between=rest_between,
+                based_on=based_on,
+                changes=changes,
                 exercises=tuple(exercises),
+                lead_in_set="lead_in" in doc,
             ),
             [],
         )

@@ -94,7 +94,10 @@ class Routine:
     source: str = ""
     lead_in: float = DEFAULT_LEAD_IN
     rest_between: float = DEFAULT_REST_BETWEEN
+    based_on: str = ""  # the routine this one was adjusted from
+    changes: tuple[str, ...] = ()  # what differs from it, in words
     path: Path | None = field(default=None, compare=False)
+    lead_in_set: bool = field(default=True, compare=False)  # False: the file left it to the default
 
     @property
     def equipment(self) -> tuple[str, ...]:

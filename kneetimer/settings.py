@@ -1,0 +1,121 @@
+"""The user's settings: config.toml in the config dir.
+
+Read with tomllib, written with tomli-w through a temporary file and a rename,
+so a crash mid-write never leaves half a file. A broken file is reported and
+the defaults used; it is never overwritten silently: before the first save it
+is kept beside, renamed, and the user is told.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+import tomllib
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from kneetimer import paths
+from kneetimer.durations import DurationError, parse_duration
+
+CONFIG_NAME = "config.toml"
+DEFAULT_THEME = "textual-dark"
+
+
+@dataclass
+class Settings:
+    sound: bool = True  # the terminal bell at phase changes and 3-2-1
+    voice: bool = False  # spoken cues (needs espeak-ng, spd-say or say)
+    lead_in: float | None = None  # "get ready" for routines that do not set their own
+    theme: str = DEFAULT_THEME
+    pain_prompt: bool = True  # ask knee pain before and after
+    sessions_per_week: int = 3  # the weekly goal; 0 for none
+
+
+@dataclass
+class LoadedSettings:
+    settings: Settings
+    problems: list[str]
+    broken: bool = False  # the file could not be read at all
+
+
+def config_path() -> Path:
+    return paths.config_dir() / CONFIG_NAME
+
+
+def load_settings(path: Path | None = None) -> LoadedSettings:
+    path = path or config_path()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return LoadedSettings(Settings(), [])
+    except OSError as error:
+        return LoadedSettings(Settings(), [f"{path}: cannot read the settings: {error.strerror}"], broken=True)
+    try:
+        document = tomllib.loads(data.decode("utf-8"))
+    except Exception as error:  # TOMLDecodeError, UnicodeDecodeError, RecursionError, ValueError
+        return LoadedSettings(
+            Settings(), [f"{path}: the settings file is broken ({error}); using the defaults"], broken=True
+        )
+    settings, problems = Settings(), []
+    for key, value in document.items():
+        problem = _apply(settings, key, value)
+        if problem:
+            problems.append(f"{path}: {problem}")
+    return LoadedSettings(settings, problems)
+
+
+def _apply(settings: Settings, key: str, value: object) -> str | None:
+    if key in ("sound", "voice", "pain_prompt"):
+        if not isinstance(value, bool):
+            return f"{key} must be true or false; using {getattr(settings, key)}"
+        setattr(settings, key, value)
+    elif key == "lead_in":
+        try:
+            settings.lead_in = parse_duration(value)
+        except DurationError as error:
+            return f"lead_in: {error}; using each routine's own"
+    elif key == "theme":
+        if not isinstance(value, str) or not value.strip():
+            return "theme must be a theme name"
+        settings.theme = value.strip()
+    elif key == "sessions_per_week":
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 14:
+            return "sessions_per_week must be a whole number from 0 to 14; using 3"
+        settings.sessions_per_week = value
+    else:
+        known = ", ".join(field.name for field in fields(Settings))
+        return f"unknown setting '{key}' (known: {known})"
+    return None
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> str | None:
+    """Write the settings; returns a message for the user when something needed saying
+    (a broken file kept aside), raises OSError when it cannot be written."""
+    import tomli_w
+
+    path = path or config_path()
+    notice = None
+    if path.exists() and load_settings(path).broken:
+        kept = path.with_name(f"{path.stem}.broken-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
+        path.rename(kept)
+        notice = f"The old settings file could not be read; it was kept as {kept.name}."
+    document = {key: value for key, value in asdict(settings).items() if value is not None}
+    write_atomically(path, tomli_w.dumps(document))
+    return notice
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` so that readers see the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
+                                         suffix=".tmp", delete=False)
+    try:
+        with handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise

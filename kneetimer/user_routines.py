@@ -1,0 +1,154 @@
+"""The user's own routines: create, copy, edit (validated on save) and save adjusted
+versions, all inside the user's routines folder and never over a file by accident."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from kneetimer import paths
+from kneetimer.loader import LoadResult, load_bytes
+from kneetimer.routine import Routine
+from kneetimer.settings import write_atomically
+
+MAX_ID_LENGTH = 64
+
+
+class RoutineFileError(Exception):
+    """A user-facing reason a routine file could not be made or changed."""
+
+
+def safe_id(name: str) -> str:
+    """A file-name-safe id from whatever the user typed: lower case letters, digits,
+    dashes. No path separators, no dots, so it can only name a file in the folder."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:MAX_ID_LENGTH].strip("-")
+    if not slug:
+        raise RoutineFileError(f"cannot make a routine id from {name!r}: use letters or digits")
+    return slug
+
+
+def user_path(routine_id: str) -> Path:
+    return paths.user_routines_dir() / f"{safe_id(routine_id)}.toml"
+
+
+def _claim(routine_id: str, force: bool) -> Path:
+    path = user_path(routine_id)
+    if path.exists() and not force:
+        raise RoutineFileError(f"{path} already exists; use --force to replace it")
+    return path
+
+
+STARTER = '''\
+# A kneetimer routine. Check it with `kneetimer validate {path}`.
+# Durations: seconds (30) or text ("45s", "2m", "1m30s", "1:30").
+
+name = {name}
+description = "Who it is for and what it trains."
+source = "Where it comes from: an article, a study, your physical therapist."
+lead_in = "5s"          # "get ready" before each exercise and each side
+rest_between = "15s"    # rest between exercises
+
+[[exercise]]
+name = "Clams"
+instructions = "Lie on one side, knees bent, heels together. Open the top knee, hold, close slowly."
+cues = ["Heels together", "Don't roll back"]
+harder = "Add a resistance band just above the knees"
+sides = "each"          # right then left; or "none", or ["left leg", "right leg"]
+sets = 1
+reps = 10
+hold = "5s"             # each rep held 5 s, plus `tempo` (3 s) to move
+
+[[exercise]]
+name = "IT band stretch"
+sides = "each"
+hold = ["30s", "1m"]    # a range: Enter ends it after 30 s, or it runs to 1 min
+'''
+
+
+def new_routine(name: str, force: bool = False) -> Path:
+    path = _claim(name, force)
+    display = name.strip() or path.stem
+    text = STARTER.format(name=_toml_string(display), path=path)
+    write_atomically(path, text)
+    return path
+
+
+def copy_routine(source: Path, new_id: str, force: bool = False) -> Path:
+    """Copy a routine file as it is (comments and all) into the user's folder."""
+    path = _claim(new_id, force)
+    if path.resolve() == source.resolve():
+        raise RoutineFileError(f"{source} is already that file")
+    write_atomically(path, source.read_text(encoding="utf-8"))
+    return path
+
+
+def save_version(routine: Routine, new_id: str, force: bool = False) -> Path:
+    """Write an adjusted routine as the user's own file (tomli-w, atomically)."""
+    from kneetimer.routine_writer import dump_routine
+
+    path = _claim(new_id, force)
+    write_atomically(path, dump_routine(routine))
+    return path
+
+
+def _toml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# -- editing ---------------------------------------------------------------------------
+
+
+def editor_command() -> list[str] | None:
+    for variable in ("VISUAL", "EDITOR"):
+        value = os.environ.get(variable, "").strip()
+        if value:
+            return shlex.split(value)
+    for fallback in ("nano", "vi"):
+        found = shutil.which(fallback)
+        if found:
+            return [found]
+    return None
+
+
+def edit_file(path: Path, ask_again: Callable[[list[str]], bool], run_editor=None) -> tuple[bool, list[str]]:
+    """Edit a copy of `path` until it is valid or the user gives up (like `crontab -e`).
+
+    Returns (saved, problems). The original is replaced, atomically, only by a valid
+    routine; an invalid edit is never saved."""
+    command = editor_command()
+    if command is None and run_editor is None:
+        raise RoutineFileError("no editor found: set $VISUAL or $EDITOR")
+    run_editor = run_editor or (lambda file: subprocess.run([*command, str(file)], check=False).returncode)
+    original = path.read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as scratch:
+        draft = Path(scratch) / path.name
+        draft.write_text(original, encoding="utf-8")
+        while True:
+            if run_editor(draft) != 0:
+                return False, ["the editor failed; nothing was changed"]
+            text = draft.read_bytes()
+            if text.decode("utf-8", "replace") == original:
+                return False, []
+            result: LoadResult = load_bytes(text, str(path), path.stem)
+            if result.ok:
+                write_atomically(path, text.decode("utf-8"))
+                return True, []
+            problems = [str(problem) for problem in result.problems]
+            if not ask_again(problems):
+                return False, problems
+
+
+def ask_on_terminal(problems: list[str]) -> bool:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not sys.stdin.isatty():
+        return False
+    answer = input("The routine has errors. Edit it again? [Y/n] ").strip().lower()
+    return answer in ("", "y", "yes")

@@ -119,3 +119,12 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
+
+
+def with_default_lead_in(routine, settings: Settings):
+    """The routine with the user's default "get ready" time, if its file set none."""
+    from dataclasses import replace
+
+    if settings.lead_in is None or routine.lead_in_set:
+        return routine
+    return replace(routine, lead_in=settings.lead_in)

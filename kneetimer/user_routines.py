@@ -152,3 +152,18 @@ def ask_on_terminal(problems: list[str]) -> bool:
         return False
     answer = input("The routine has errors. Edit it again? [Y/n] ").strip().lower()
     return answer in ("", "y", "yes")
+
+
+def save_user_version(routine: Routine) -> tuple[Path, Path | None]:
+    """Save an adjusted or progressed routine as the user's own, under the same id
+    (so it takes the bundled one's place and its history carries on). A file of the
+    user's it replaces is kept beside it as .bak. Returns (path, backup)."""
+    from kneetimer.routine_writer import dump_routine
+
+    path = user_path(routine.id)
+    backup = None
+    if path.exists():
+        backup = path.with_name(path.name + ".bak")
+        shutil.copy2(path, backup)
+    write_atomically(path, dump_routine(routine))
+    return path, backup

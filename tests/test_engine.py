@@ -12,7 +12,7 @@ from kneetimer.engine import CueKind, State, Status
 from kneetimer.loader import load_file
 from kneetimer.plan import Kind, Part, build_plan
 from tests.conftest import BUNDLED
-from tests.engine_helpers import WALL_START, FakeClock, drive, make_session, routine_from
+from tests.engine_helpers import WALL_START, drive, make_session, routine_from
 
 HOLDS = routine_from(
     """

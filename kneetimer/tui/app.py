@@ -16,6 +16,7 @@ from textual.app import App
 from kneetimer import paths
 from kneetimer.history.store import HistoryStore, HistoryUnavailable
 from kneetimer.routine import Routine
+from kneetimer.settings import Settings, load_settings, save_settings, with_default_lead_in
 from kneetimer.speech import NO_SPEECH_MESSAGE, Speaker, find_speech_command
 
 
@@ -49,8 +50,11 @@ class KneetimerApp(App):
         self.clock = clock
         self.wall_clock = wall_clock
         self.data_dir = data_dir if data_dir is not None else paths.data_dir()
-        self.quiet = quiet
-        self.voice = voice
+        loaded = load_settings()
+        self.settings: Settings = loaded.settings
+        self._settings_problems = loaded.problems
+        self.quiet_flag = quiet  # --quiet wins over the settings
+        self.voice = voice or self.settings.voice
         self.speaker = speaker
         self.stall_after = stall_after
         self.handle_signals = handle_signals
@@ -59,19 +63,26 @@ class KneetimerApp(App):
         self._store: HistoryStore | None = None
         self._store_tried = False
 
+    @property
+    def quiet(self) -> bool:
+        return self.quiet_flag or not self.settings.sound
+
     def on_mount(self) -> None:
         if self.handle_signals:
             self._install_signal_handlers()
-        if self.voice and self.speaker is None:
-            command = find_speech_command()
-            if command:
-                self.speaker = Speaker(command)
-            else:
-                self.notify(NO_SPEECH_MESSAGE, severity="warning", timeout=8, markup=False)
+        for problem in self._settings_problems:
+            self.notify(problem, severity="warning", timeout=10, markup=False)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        else:
+            self.notify(f"Unknown theme '{self.settings.theme}' in the settings; using the default.",
+                        severity="warning", markup=False)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.set_voice(self.voice)
         if self.start_routine is not None:
             from kneetimer.tui.workout import WorkoutScreen
 
-            self.push_screen(WorkoutScreen(self.start_routine, exit_when_done=True))
+            self.push_screen(WorkoutScreen(self.prepare(self.start_routine), exit_when_done=True))
             self.call_after_refresh(self._open_history)  # the countdown is drawn first
         else:
             from kneetimer.tui.picker import PickerScreen
@@ -110,6 +121,39 @@ class KneetimerApp(App):
             self.speaker.stop()
         if self._store is not None:
             self._store.close()
+
+    def set_voice(self, on: bool) -> None:
+        """Spoken cues on or off; without a speech command, say so and stay quiet."""
+        self.voice = on
+        if not on and self.speaker is not None:
+            self.speaker.stop()
+            self.speaker = None
+        elif on and self.speaker is None:
+            command = find_speech_command()
+            if command:
+                self.speaker = Speaker(command)
+            else:
+                self.notify(NO_SPEECH_MESSAGE, severity="warning", timeout=8, markup=False)
+
+    def prepare(self, routine: Routine) -> Routine:
+        """A routine as the user's settings say to run it."""
+        return with_default_lead_in(routine, self.settings)
+
+    def _remember_theme(self, theme) -> None:
+        """A theme picked in the command palette is kept for next time."""
+        if theme.name != self.settings.theme:
+            self.settings.theme = theme.name
+            self.store_settings()
+
+    def store_settings(self) -> bool:
+        try:
+            notice = save_settings(self.settings)
+        except OSError as error:
+            self.notify(f"Settings not saved: {error}", severity="error", markup=False)
+            return False
+        if notice:
+            self.notify(notice, severity="warning", timeout=10, markup=False)
+        return True
 
     def today(self) -> date:
         return self.wall_clock().date()

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Sparkline, Static
+from textual.widgets import DataTable, Sparkline, Static
 
 from kneetimer.durations import format_duration
 from kneetimer.history.stats import HEATMAP_WEEKS, Overview, overview
 from kneetimer.text import clean, clean_line, shorten
 from kneetimer.tui.dialogs import ConfirmScreen
+from kneetimer.tui.footer import AdaptiveFooter
 
 PAGE = 60  # sessions added to the list at a time, so ten years open as fast as ten days
 HEAT_STYLES = ["grey30", "green4", "green3", "bold green1"]
@@ -39,7 +40,7 @@ class HistoryScreen(Screen):
                     yield Sparkline([], id="pain")
                     yield Static(id="sides")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield AdaptiveFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
@@ -90,7 +91,9 @@ class HistoryScreen(Screen):
     def _show_overview(self, summary: Overview, today: date) -> None:
         stats = Text()
         stats.append(f"Streak {summary.streak_days} day{'s' * (summary.streak_days != 1)}", style="bold")
-        stats.append(f"   ·   this week {summary.this_week}   ·   last 4 weeks {summary.last_four_weeks}")
+        goal = self.app.settings.sessions_per_week
+        week = f"this week {summary.this_week}" + (f" / {goal}" if goal else "")
+        stats.append(f"   ·   {week}   ·   last 4 weeks {summary.last_four_weeks}")
         self.query_one("#stats", Static).update(stats)
         self.query_one("#heatmap", Static).update(heatmap(summary.heatmap, today))
         self.query_one("#pain", Sparkline).data = summary.pain_trend or [0]
@@ -150,7 +153,7 @@ class SessionScreen(Screen[bool]):
         with Vertical(id="session-detail"):
             yield Static(self._heading(), id="session-heading")
             yield DataTable(id="session-exercises", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield AdaptiveFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from kneetimer.discovery import Entry, discover
@@ -18,6 +18,7 @@ from kneetimer.plan import build_plan, describe
 from kneetimer.resume import ResumeOffer, find_resumable
 from kneetimer.text import shorten
 from kneetimer.tui.dialogs import HelpScreen, PainScreen
+from kneetimer.tui.footer import AdaptiveFooter
 
 CAUTION = ("Not medical advice. If knee pain persists, have it assessed by a physical therapist "
            "or sports-medicine professional.")
@@ -27,8 +28,10 @@ class PickerScreen(Screen):
     BINDINGS = [
         Binding("enter", "start", "Start", priority=True),
         Binding("r", "resume", "Resume"),
+        Binding("a", "adjust", "Adjust"),
         Binding("h", "history", "History"),
-        Binding("question_mark", "help", "Help"),
+        Binding("s", "settings", "Settings"),
+        Binding("question_mark", "help", "Help", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -41,36 +44,44 @@ class PickerScreen(Screen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
-            yield Static(Text("kneetimer  ·  choose a routine", style="bold"), id="picker-title")
+            yield Static(id="picker-title")
             yield Static(id="resume-banner")
             with Horizontal(id="picker-body"):
                 yield OptionList(id="routines")
                 with VerticalScroll(id="details-pane"):
                     yield Static(id="details")
             yield Static(Text(CAUTION, style="dim italic"), id="caution")
-        yield Footer()
+        yield AdaptiveFooter()
 
     def on_mount(self) -> None:
+        self.load_routines()
+        self.query_one("#routines", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.load_routines()  # a routine may have been adjusted or progressed meanwhile
+
+    def load_routines(self) -> None:
+        selected = self._selected()
         self.entries = discover()
         self.minutes = {
             entry.id: build_plan(entry.routine).total_seconds / 60 for entry in self.entries if entry.routine
         }
         options = self.query_one("#routines", OptionList)
+        options.clear_options()
         for entry in self.entries:
             options.add_option(Option(self._option_label(entry), id=entry.id, disabled=entry.routine is None))
-        self.refresh_history()
-        options.focus()
-        first_usable = next((i for i, e in enumerate(self.entries) if e.routine), None)
-        if first_usable is not None:
-            options.highlighted = first_usable
-
-    def on_screen_resume(self) -> None:
+        ids = [entry.id for entry in self.entries]
+        if selected is not None and selected.id in ids:
+            options.highlighted = ids.index(selected.id)
+        else:
+            options.highlighted = next((i for i, e in enumerate(self.entries) if e.routine), None)
         self.refresh_history()
 
     def refresh_history(self) -> None:
         """Last-done dates and the resume offer change after every workout."""
         store = self.app.history()
         self.last_done = store.last_done() if store else {}
+        self.query_one("#picker-title", Static).update(self._title(store))
         routines = {entry.id: entry.routine for entry in self.entries if entry.routine}
         self.offer = find_resumable(store, routines, self.app.wall_clock()) if store else None
         banner = self.query_one("#resume-banner", Static)
@@ -85,6 +96,14 @@ class PickerScreen(Screen):
             banner.update(text)
         self._show_details()
         self.refresh_bindings()
+
+    def _title(self, store) -> Text:
+        title = Text("kneetimer  ·  choose a routine", style="bold")
+        goal = self.app.settings.sessions_per_week
+        if goal and store is not None:
+            done = this_week(store, self.app.today())
+            title.append(f"   this week {done}/{goal}", style="green" if done >= goal else "")
+        return title
 
     def _option_label(self, entry: Entry) -> Text:
         if entry.routine is None:
@@ -149,7 +168,7 @@ class PickerScreen(Screen):
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "resume":
             return self.offer is not None
-        if action == "start":
+        if action in ("start", "adjust"):
             entry = self._selected()
             return entry is not None and entry.routine is not None
         return True
@@ -158,14 +177,17 @@ class PickerScreen(Screen):
         entry = self._selected()
         if entry is None or entry.routine is None:
             return
-        routine = entry.routine
+        routine = self.app.prepare(entry.routine)
 
         def begin(pain_before: int | None) -> None:
             from kneetimer.tui.workout import WorkoutScreen
 
             self.app.push_screen(WorkoutScreen(routine, pain_before=pain_before))
 
-        self.app.push_screen(PainScreen("Before you start: how does the knee feel?"), begin)
+        if self.app.settings.pain_prompt:
+            self.app.push_screen(PainScreen("Before you start: how does the knee feel?"), begin)
+        else:
+            begin(None)
 
     def action_resume(self) -> None:
         if self.offer is None:
@@ -173,7 +195,21 @@ class PickerScreen(Screen):
         from kneetimer.tui.workout import WorkoutScreen
 
         offer = self.offer
-        self.app.push_screen(WorkoutScreen(offer.routine, resume=offer.session, start_exercise=offer.exercise_index))
+        self.app.push_screen(WorkoutScreen(self.app.prepare(offer.routine), resume=offer.session,
+                                           start_exercise=offer.exercise_index))
+
+    def action_adjust(self) -> None:
+        entry = self._selected()
+        if entry is None or entry.routine is None:
+            return
+        from kneetimer.tui.adjust_screen import AdjustScreen
+
+        self.app.push_screen(AdjustScreen(entry.routine))
+
+    def action_settings(self) -> None:
+        from kneetimer.tui.settings_screen import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
 
     def action_history(self) -> None:
         from kneetimer.tui.history_screen import HistoryScreen
@@ -182,6 +218,12 @@ class PickerScreen(Screen):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
+
+
+def this_week(store, today: date) -> int:
+    """Sessions since Monday."""
+    monday = today - timedelta(days=today.weekday())
+    return sum(store.session_days(monday.isoformat()).values())
 
 
 def _when(started_at: str, today: date) -> str:

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from kneetimer.durations import format_duration
 from kneetimer.engine import Session, Status
@@ -16,6 +16,7 @@ from kneetimer.routine import Routine
 from kneetimer.text import shorten
 from kneetimer.tui.dialogs import PAIN_HELP, PAIN_KEYS
 from kneetimer.tui.workout import close_recorder
+from kneetimer.tui.footer import AdaptiveFooter
 
 STATUS_STYLE = {Status.DONE: "green", Status.PARTIAL: "yellow", Status.SKIPPED: "dim"}
 
@@ -23,13 +24,17 @@ STATUS_STYLE = {Status.DONE: "green", Status.PARTIAL: "yellow", Status.SKIPPED: 
 class SummaryScreen(Screen):
     BINDINGS = [
         Binding("s", "skip_pain", "Skip"),
+        Binding("g", "progress", "Save the progression"),
+        Binding("a", "adjust", "Adjust"),
         Binding("enter", "done", "Done"),
         Binding("q", "done", "Done", show=False),
     ]
 
     def __init__(self, routine: Routine, session: Session, recorder: Recorder | None,
-                 totals: tuple[float, float], exit_when_done: bool = False):
+                 totals: tuple[float, float], exit_when_done: bool = False, pain_before: int | None = None):
         super().__init__()
+        self.pain_before = pain_before
+        self.suggestion = None
         self.routine = routine
         self.session = session
         self.recorder = recorder
@@ -47,7 +52,8 @@ class SummaryScreen(Screen):
             yield Static(self._pain_prompt(), id="pain-prompt")
             yield Input(placeholder="A note about this session (optional). Enter saves, Esc skips.",
                         id="note", max_length=500)
-        yield Footer()
+            yield Static(id="progression")
+        yield AdaptiveFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -63,6 +69,9 @@ class SummaryScreen(Screen):
             )
         self.query_one("#note", Input).display = False
         self._show_saved()
+        if not self.app.settings.pain_prompt:
+            self._set_pain_line(Text(""))
+            self._ask_note()
 
     def _title(self) -> Text:
         if self.session.status == "completed":
@@ -129,12 +138,68 @@ class SummaryScreen(Screen):
         where = "quit" if self.exit_when_done else "return to the routines"
         self._set_pain_line(self._pain_line + Text(f"   ·   Press Enter to {where}."))
         self._show_saved()
+        self._offer_progression()
+        self.refresh_bindings()
 
     def _set_pain_line(self, line: Text) -> None:
         self._pain_line = line
         self.query_one("#pain-prompt", Static).update(line)
 
+    def _offer_progression(self) -> None:
+        from kneetimer.progression import suggest
+
+        store = self.app.history()
+        if self.session.status != "completed" or self.pain_after is None or store is None:
+            return
+        own_id = self.recorder.session_id if self.recorder else None
+        earlier = [s for s in store.sessions(limit=30) if s["routine_id"] == self.routine.id and s["id"] != own_id]
+        this_one = {
+            "routine_id": self.routine.id, "status": "completed", "pain_before": self.pain_before,
+            "pain_after": self.pain_after, "exercises": [{"status": str(r.status)} for r in self.session.records],
+        }
+        self.suggestion = suggest(self._as_written(), [this_one, *earlier])
+        if self.suggestion is not None:
+            text = Text("Ready for more: ", style="bold green")
+            text.append("your last three sessions were complete with little or no knee pain. Next step:\n")
+            for change in self.suggestion.changes:
+                text.append(f"  • {shorten(change, 100)}\n")
+            text.append("Press g to save this as your version of the routine.", style="bold")
+            self.query_one("#progression", Static).update(text)
+
+    def _as_written(self) -> Routine:
+        """The routine as its file says (without this run's settings), to build on."""
+        from kneetimer.loader import load_file
+
+        if self.routine.path is not None:
+            loaded = load_file(self.routine.path).routine
+            if loaded is not None and loaded.id == self.routine.id:
+                return loaded
+        return self.routine
+
+    def action_progress(self) -> None:
+        from kneetimer.user_routines import save_user_version
+
+        if self.suggestion is None:
+            return
+        try:
+            path, _ = save_user_version(self.suggestion.routine)
+        except OSError as error:
+            self.notify(f"Not saved: {error}", severity="error", markup=False)
+            return
+        self.suggestion = None
+        self.query_one("#progression", Static).update(Text(f"Saved your progressed version: {path}", style="green"))
+        self.refresh_bindings()
+
+    def action_adjust(self) -> None:
+        from kneetimer.tui.adjust_screen import AdjustScreen
+
+        self.app.push_screen(AdjustScreen(self._as_written()))
+
     def check_action(self, action: str, parameters) -> bool | None:
+        if action == "progress":
+            return self.stage == "done" and self.suggestion is not None
+        if action == "adjust":
+            return self.stage == "done"
         if action == "skip_pain":
             return self.stage == "pain"
         if action == "done":

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from kneetimer.durations import format_clock
 from kneetimer.engine import Cue, CueKind, Session, State
@@ -26,6 +26,7 @@ from kneetimer.plan import Kind, Part, Phase, build_plan, describe
 from kneetimer.routine import Routine
 from kneetimer.text import shorten
 from kneetimer.tui.meter import Meter
+from kneetimer.tui.footer import AdaptiveFooter
 
 def format_time_left(seconds: float) -> str:
     """Minutes for the whole routine (read from across the room, and changing
@@ -90,7 +91,7 @@ class WorkoutScreen(Screen):
             yield Static(id="cues")
             yield Static(id="instructions")
             yield Static(id="next")
-        yield Footer(show_command_palette=False)
+        yield AdaptiveFooter(palette_hint=False)
 
     def on_mount(self) -> None:
         app = self.app
@@ -106,9 +107,6 @@ class WorkoutScreen(Screen):
             resume_session_id=resume_id, pain_before=self.pain_before,
         )
         self._after_change()
-
-    def on_resize(self, event) -> None:
-        self.query_one(Footer).compact = event.size.width < 70
 
     def on_unmount(self) -> None:
         """Leaving mid-workout (the app closing) still saves the session, as interrupted."""
@@ -366,4 +364,4 @@ class WorkoutScreen(Screen):
         from kneetimer.tui.summary import SummaryScreen
 
         self.app.switch_screen(SummaryScreen(self.routine, self.session, self.recorder, self._totals(),
-                                             exit_when_done=self.exit_when_done))
+                                             exit_when_done=self.exit_when_done, pain_before=self.pain_before))

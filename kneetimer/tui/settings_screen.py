@@ -1,0 +1,86 @@
+"""Settings: sound, voice, the default get-ready time, theme, the pain question,
+and the weekly goal. Saved to config.toml (atomically) with ctrl+s."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Input, Select, Static, Switch
+
+from kneetimer.durations import DurationError, format_seconds, parse_duration
+from kneetimer.settings import config_path
+from kneetimer.tui.footer import AdaptiveFooter
+
+
+class SettingsScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "close", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        settings = self.app.settings
+        with VerticalScroll(id="settings"):
+            yield Static(Text("Settings", style="bold"), id="settings-title")
+            yield from _row("Sound (a bell at each phase and 3-2-1)", Switch(settings.sound, id="sound"))
+            yield from _row("Spoken cues", Switch(settings.voice, id="voice"))
+            yield from _row("Ask how the knee feels", Switch(settings.pain_prompt, id="pain_prompt"))
+            lead_in = "" if settings.lead_in is None else format_seconds(settings.lead_in)
+            yield from _row("Default get-ready time", Input(lead_in, placeholder="each routine's own", id="lead_in"))
+            yield from _row("Weekly goal (sessions)", Input(str(settings.sessions_per_week), id="sessions_per_week",
+                                                            type="integer"))
+            themes = sorted(self.app.available_themes)
+            yield from _row("Theme", Select([(name, name) for name in themes], value=self.app.theme,
+                                            allow_blank=False, id="theme"))
+            yield Static(id="settings-problem")
+            yield Static(Text(f"Saved in {config_path()}", style="dim"), id="settings-path")
+        yield AdaptiveFooter()
+
+    def action_save(self) -> None:
+        problem = self.query_one("#settings-problem", Static)
+        try:
+            updated = self._read()
+        except ValueError as error:
+            problem.update(Text(str(error), style="bold red"))
+            return
+        self.app.settings = updated
+        self.app.set_voice(updated.voice)
+        if updated.theme != self.app.theme:
+            self.app.theme = updated.theme
+        if self.app.store_settings():
+            self.app.notify("Settings saved.", markup=False)
+            self.dismiss()
+
+    def _read(self):
+        lead_text = self.query_one("#lead_in", Input).value.strip()
+        try:
+            lead_in = parse_duration(lead_text) if lead_text else None
+        except DurationError as error:
+            raise ValueError(f"Default get-ready time: {error}") from None
+        goal_text = self.query_one("#sessions_per_week", Input).value.strip() or "0"
+        goal = int(goal_text) if goal_text.lstrip("-").isdigit() else -1
+        if not 0 <= goal <= 14:
+            raise ValueError("Weekly goal: a whole number from 0 (no goal) to 14")
+        return replace(
+            self.app.settings,
+            sound=self.query_one("#sound", Switch).value,
+            voice=self.query_one("#voice", Switch).value,
+            pain_prompt=self.query_one("#pain_prompt", Switch).value,
+            lead_in=lead_in,
+            sessions_per_week=goal,
+            theme=str(self.query_one("#theme", Select).value),
+        )
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+def _row(label: str, widget):
+    with Horizontal(classes="setting"):
+        yield Static(Text(label), classes="setting-label")
+        yield widget

@@ -1,0 +1,172 @@
+"""Settings, adjusting a routine, progression and the weekly goal, through Pilot."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from kneetimer.engine import ExerciseRecord, Status
+from kneetimer.history.store import HistoryStore
+from kneetimer.loader import load_file
+from kneetimer.settings import load_settings
+from kneetimer.tui.adjust_screen import AdjustScreen
+from kneetimer.tui.picker import PickerScreen
+from kneetimer.tui.settings_screen import SettingsScreen
+from kneetimer.tui.summary import SummaryScreen
+from kneetimer.tui.workout import WorkoutScreen
+from tests.engine_helpers import WALL_START
+from tests.tui_helpers import advance_stepwise, make_app, text_of
+
+
+def add_sessions(data, routine_id, name, count, pain_after=1, days_back=1):
+    store = HistoryStore.open(data)
+    for n in range(count):
+        started = WALL_START.astimezone() - timedelta(days=days_back + n)
+        session_id = store.start_session(routine_id, name, started, pain_before=2)
+        store.add_record(session_id, ExerciseRecord(0, "Clams", "right", Status.DONE, 1, 10, 80, started, started), 80, 0)
+        store.finish_session(session_id, "completed", started + timedelta(minutes=5), 80, 0)
+        store.set_feedback(session_id, pain_after=pain_after)
+    store.close()
+
+
+async def test_settings_are_saved_and_used(tmp_path, isolated_dirs):
+    app = make_app(None, tmp_path / "data")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        assert isinstance(app.screen, SettingsScreen)
+        app.screen.query_one("#sound").value = False
+        app.screen.query_one("#pain_prompt").value = False
+        app.screen.query_one("#lead_in").value = "8s"
+        app.screen.query_one("#sessions_per_week").value = "4"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, PickerScreen)
+        assert app.quiet and "this week 0/4" in str(app.screen.query_one("#picker-title").content)
+        await pilot.press("enter")  # no pain question now
+        assert isinstance(app.screen, WorkoutScreen)
+        assert app.screen.routine.lead_in == 5, "the routine sets its own lead-in: kept"
+    saved = load_settings().settings
+    assert (saved.sound, saved.pain_prompt, saved.lead_in, saved.sessions_per_week) == (False, False, 8.0, 4)
+
+
+async def test_settings_refuse_bad_values_and_keep_the_old(tmp_path):
+    app = make_app(None, tmp_path / "data")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        app.screen.query_one("#lead_in").value = "soon"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, SettingsScreen)
+        assert "Default get-ready time" in str(app.screen.query_one("#settings-problem").content)
+    assert not (load_settings().settings.lead_in)
+
+
+async def test_default_lead_in_applies_to_routines_without_their_own(tmp_path, user_routines, isolated_dirs):
+    (isolated_dirs[0] / "config.toml").write_text('lead_in = "9s"\npain_prompt = false\n')
+    (user_routines / "bare.toml").write_text('name = "Bare"\n[[exercise]]\nname = "a"\nhold = 5\n')
+    app = make_app(None, tmp_path / "data")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        assert app.screen.routine.name == "Bare" and app.screen.routine.lead_in == 9
+        assert app.screen.query_one("#countdown").value == "0:09"
+
+
+async def test_a_broken_config_file_warns_and_uses_defaults(tmp_path, isolated_dirs):
+    config = isolated_dirs[0] / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("sound = [\n")
+    app = make_app(None, tmp_path / "data")
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert any("settings file is broken" in n.message for n in app._notifications)
+        assert not app.quiet
+    assert config.read_text() == "sound = [\n", "never overwritten silently"
+
+
+async def test_theme_picked_in_the_palette_is_remembered(tmp_path):
+    app = make_app(None, tmp_path / "data")
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.theme = "nord"
+        await pilot.pause()
+    assert load_settings().settings.theme == "nord"
+    again = make_app(None, tmp_path / "data")
+    async with again.run_test() as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+async def test_adjust_a_routine_and_save_it_as_yours(tmp_path, user_routines):
+    app = make_app(None, tmp_path / "data")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("#routines")
+        options.highlighted = [o.id for o in options.options].index("react-glute-it-band")
+        await pilot.press("a")
+        assert isinstance(app.screen, AdjustScreen)
+        await pilot.press("right", "right")  # Clams: the hold
+        await pilot.press("plus", "plus", "plus")
+        assert "Clams: hold 5s -> 8s" in str(app.screen.query_one("#adjust-changes").content)
+        await pilot.press("w")
+        assert isinstance(app.screen, PickerScreen)
+        label = str(app.screen.query_one("#routines").get_option("react-glute-it-band").prompt)
+        assert "yours" in label
+    mine = load_file(user_routines / "react-glute-it-band.toml").routine
+    assert mine.exercises[0].hold.maximum == 8
+    assert mine.based_on == "react-glute-it-band" and mine.changes == ("Clams: hold 5s -> 8s",)
+
+
+async def test_leaving_adjust_with_changes_asks_first(tmp_path, user_routines):
+    app = make_app(None, tmp_path / "data")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("a", "right", "right", "minus", "escape")  # the band walk: hold 15s -> 14s
+        assert app.screen.__class__.__name__ == "ConfirmScreen"
+        await pilot.press("y")
+        assert isinstance(app.screen, PickerScreen)
+    assert not list(user_routines.glob("*.toml"))
+
+
+async def test_progression_offered_after_three_easy_sessions_and_saved(tmp_path, user_routines):
+    data = tmp_path / "data"
+    short = user_routines / "short.toml"
+    short.write_text(
+        'name = "Short"\nlead_in = 1\n[[exercise]]\nname = "Clams"\nreps = 1\nhold = 2\nharder = "Add a band"\n'
+    )
+    add_sessions(data, "short", "Short", 2)
+    app = make_app(load_file(short).routine, data)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await advance_stepwise(pilot, 1 + 5)
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("1", "escape")
+        assert "Ready for more" in str(app.screen.query_one("#progression").content)
+        await pilot.press("g")
+        assert "Saved your progressed version" in str(app.screen.query_one("#progression").content)
+    progressed = load_file(short).routine
+    assert progressed.exercises[0].cues == ("Harder: Add a band",) and progressed.changes == ("Clams: Add a band",)
+    assert (user_routines / "short.toml.bak").exists()
+
+
+async def test_no_progression_when_pain_went_up(tmp_path, user_routines):
+    data = tmp_path / "data"
+    short = user_routines / "short.toml"
+    short.write_text('name = "Short"\nlead_in = 1\n[[exercise]]\nname = "Clams"\nreps = 1\nhold = 2\nharder = "Band"\n')
+    add_sessions(data, "short", "Short", 2, pain_after=0)
+    app = make_app(load_file(short).routine, data)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await advance_stepwise(pilot, 1 + 5)
+        await pilot.press("2", "escape")
+        assert str(app.screen.query_one("#progression").content) == ""
+
+
+async def test_weekly_goal_on_the_history_screen(tmp_path):
+    data = tmp_path / "data"
+    add_sessions(data, "r", "R", 2, days_back=0)
+    app = make_app(None, data)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert "this week 2/3" in str(app.screen.query_one("#picker-title").content)
+        await pilot.press("h")
+        assert "this week 2 / 3" in str(app.screen.query_one("#stats").content)

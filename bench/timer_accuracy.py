@@ -116,7 +116,7 @@ class NaiveCountdown(App):
 
 
 async def run_naive(seconds: float, stall_at: float | None) -> dict:
-    durations = [2, 3, 2, 4, 3] * max(1, round(seconds / 14))
+    durations = [2, 3, 2, 4, 3] * round(seconds / 14) if seconds >= 14 else [2, 2]
     app = NaiveCountdown(durations)
     async with app.run_test(size=(80, 24)):
         started = time.monotonic()

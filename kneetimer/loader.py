@@ -151,6 +151,13 @@ def _show(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _label(base: str, raw_name: object) -> str:
+    """Which table a message is about: 'exercise 2 ("Clams")', or just 'exercise 2'."""
+    if isinstance(raw_name, str) and clean_line(raw_name):
+        return f'{base} ("{_show(clean_line(raw_name), 40).strip(chr(34))}")'
+    return base
+
+
 def _kind(value: object) -> str:
     if isinstance(value, bool):
         return "true/false"
@@ -246,10 +253,7 @@ class _Checker:
         return [exercise for exercise in built if exercise is not None]
 
     def exercise(self, index: int, table: dict) -> Exercise | None:
-        raw_name = table.get("name")
-        label = f"exercise {index + 1}"
-        if isinstance(raw_name, str) and clean_line(raw_name):
-            label += f' ("{_show(clean_line(raw_name), 40).strip(chr(34))}")'
+        label = _label(f"exercise {index + 1}", table.get("name"))
         prefix = label + ": "
         where = (index, None)
         before = len(self.problems)
@@ -305,11 +309,7 @@ class _Checker:
         return tuple(steps)
 
     def step(self, index: int, number: int, table: dict, exercise: Exercise, label: str) -> Step | None:
-        raw_name = table.get("name")
-        step_label = f"{label}, step {number + 1}"
-        if isinstance(raw_name, str) and clean_line(raw_name):
-            step_label += f' ("{_show(clean_line(raw_name), 40).strip(chr(34))}")'
-        prefix = step_label + ": "
+        prefix = _label(f"{label}, step {number + 1}", table.get("name")) + ": "
         where = (index, number)
         before = len(self.problems)
         self.unknown_keys(table, STEP_KEYS, where, prefix)

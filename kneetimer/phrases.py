@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kneetimer.engine import Cue, CueKind
-from kneetimer.plan import Kind, Part, Phase
+from kneetimer.plan import Kind, Part, Phase, prescription
 from kneetimer.routine import Exercise, Hold
 
 
@@ -45,18 +45,8 @@ def spoken_hold(hold: Hold) -> str:
 
 def announcement(exercise: Exercise, side: str | None) -> str:
     """ "Clams, right side, 10 reps, hold 5 seconds" """
-    parts = [exercise.name]
-    if side:
-        parts.append(side_words(side))
-    if exercise.sets > 1:
-        parts.append(f"{exercise.sets} sets")
-    if exercise.steps:
-        parts.append(f"{len(exercise.steps)} steps")
-    if exercise.reps:
-        parts.append(f"{exercise.reps} reps")
-    if exercise.hold:
-        parts.append(spoken_hold(exercise.hold))
-    return ", ".join(parts)
+    where = [side_words(side)] if side else []
+    return ", ".join([exercise.name, *where, *prescription(exercise, spoken_hold)])
 
 
 def spoken_cue(cue: Cue, phase: Phase | None) -> str | None:

@@ -8,6 +8,7 @@ estimate shown by `kneetimer list` is its sum, so both always agree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -161,8 +162,8 @@ def _hold_times(hold: Hold | None) -> dict:
     return dict(duration=hold.maximum, minimum=hold.minimum if hold.is_range else None)
 
 
-def describe(exercise: Exercise) -> str:
-    """The prescription in a few words: "2 sets · 10 reps · hold 5s"."""
+def prescription(exercise: Exercise, hold_words: Callable[[Hold], str]) -> list[str]:
+    """Sets, steps, reps and hold in words; `hold_words` says the hold (written or spoken)."""
     parts = []
     if exercise.sets > 1:
         parts.append(f"{exercise.sets} sets")
@@ -171,7 +172,13 @@ def describe(exercise: Exercise) -> str:
     if exercise.reps:
         parts.append(f"{exercise.reps} reps")
     if exercise.hold:
-        parts.append("hold " + describe_hold(exercise.hold))
+        parts.append(hold_words(exercise.hold))
+    return parts
+
+
+def describe(exercise: Exercise) -> str:
+    """The prescription in a few words: "2 sets · 10 reps · hold 5s · right then left"."""
+    parts = prescription(exercise, lambda hold: "hold " + describe_hold(hold))
     if exercise.sides:
         parts.append(" then ".join(exercise.sides) if len(exercise.sides) <= 3 else f"{len(exercise.sides)} sides")
     return " · ".join(parts)

@@ -14,7 +14,7 @@ from kneetimer.tui.settings_screen import SettingsScreen
 from kneetimer.tui.summary import SummaryScreen
 from kneetimer.tui.workout import WorkoutScreen
 from tests.engine_helpers import WALL_START
-from tests.tui_helpers import advance_stepwise, make_app, text_of
+from tests.tui_helpers import advance_stepwise, make_app
 
 
 def add_sessions(data, routine_id, name, count, pain_after=1, days_back=1):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import sys
 
 from kneetimer import __version__
@@ -101,6 +100,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     rows = catalog_rows()
     if args.json:
+        import json
+
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         print(format_rows(rows))

@@ -24,7 +24,7 @@ from kneetimer.routine import (
     Routine,
     Step,
 )
-from kneetimer.text import clean, clean_line
+from kneetimer.text import clean, clean_line, shorten
 from kneetimer.tomlpos import KeyLines, scan
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -153,9 +153,8 @@ def _show(value: object, limit: int = 40) -> str:
 
 def _label(base: str, raw_name: object) -> str:
     """Which table a message is about: 'exercise 2 ("Clams")', or just 'exercise 2'."""
-    if isinstance(raw_name, str) and clean_line(raw_name):
-        return f'{base} ("{_show(clean_line(raw_name), 40).strip(chr(34))}")'
-    return base
+    name = clean_line(raw_name) if isinstance(raw_name, str) else ""
+    return f'{base} ("{shorten(name, 40)}")' if name else base
 
 
 def _kind(value: object) -> str:

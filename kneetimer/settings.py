@@ -9,7 +9,6 @@ is kept beside, renamed, and the user is told.
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 import tomllib
 from dataclasses import asdict, dataclass, fields
@@ -107,6 +106,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write `text` to `path` so that readers see the old file or the new one, never half."""
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
                                          suffix=".tmp", delete=False)

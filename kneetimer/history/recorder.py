@@ -15,7 +15,10 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from kneetimer.history.store import HistoryStore, HistoryUnavailable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kneetimer.history.store import HistoryStore
 
 
 class Recorder:
@@ -93,6 +96,8 @@ class Recorder:
             store.close()
 
     def _open(self) -> HistoryStore | None:
+        from kneetimer.history.store import HistoryStore, HistoryUnavailable  # on this thread, off the UI's path
+
         try:
             return HistoryStore.open(self.folder, recover=False)
         except HistoryUnavailable as error:

@@ -8,13 +8,16 @@ import os
 import signal
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from datetime import date, datetime
 from pathlib import Path
 
 from textual.app import App
 
+if TYPE_CHECKING:
+    from kneetimer.history.store import HistoryStore
+
 from kneetimer import paths
-from kneetimer.history.store import HistoryStore, HistoryUnavailable
 from kneetimer.routine import Routine
 from kneetimer.settings import Settings, load_settings, save_settings, with_default_lead_in
 from kneetimer.speech import NO_SPEECH_MESSAGE, Speaker, find_speech_command
@@ -60,7 +63,7 @@ class KneetimerApp(App):
         self.handle_signals = handle_signals
         self.history_problem: str | None = None
         self.unsaved_on_exit: str | None = None
-        self._store: HistoryStore | None = None
+        self._store = None
         self._store_tried = False
 
     @property
@@ -161,6 +164,8 @@ class KneetimerApp(App):
     def history(self) -> HistoryStore | None:
         """The history store for reading (None, with a message shown once, if unusable)."""
         if not self._store_tried:
+            from kneetimer.history.store import HistoryStore, HistoryUnavailable  # after the first frame
+
             self._store_tried = True
             try:
                 self._store = HistoryStore.open(self.data_dir)

@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="start a workout straight away")
     run.add_argument("routine", metavar="ROUTINE", help="a routine id (see `kneetimer list`) or a .toml file")
-    _add_sound_options(run)
+    _add_sound_options(run, default=argparse.SUPPRESS)  # so `kneetimer --quiet run X` keeps --quiet
 
     listing = commands.add_parser("list", help="the routines found: id, name, exercises, minutes")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -54,13 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
     edit = commands.add_parser("edit", help="open one of your routines in $VISUAL/$EDITOR, checked on save")
     edit.add_argument("routine", metavar="ID", help="a routine id; a bundled one is copied to your folder first")
 
-    _add_sound_options(parser)
+    _add_sound_options(parser, default=False)
     return parser
 
 
-def _add_sound_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--quiet", action="store_true", help="no bell")
-    parser.add_argument("--voice", action="store_true", help="speak the cues (needs espeak-ng, spd-say or say)")
+def _add_sound_options(parser: argparse.ArgumentParser, default) -> None:
+    parser.add_argument("--quiet", action="store_true", default=default, help="no bell")
+    parser.add_argument("--voice", action="store_true", default=default,
+                        help="speak the cues (needs espeak-ng, spd-say or say)")
 
 
 def _positive_int(text: str) -> int:

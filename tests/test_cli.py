@@ -118,3 +118,15 @@ def test_cli_commands_never_import_textual(args):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "argv, quiet, voice",
+    [(["--quiet", "run", "x"], True, False), (["run", "--quiet", "x"], True, False),
+     (["--voice", "run", "--quiet", "x"], True, True), (["run", "x"], False, False), (["--voice"], False, True)],
+)
+def test_sound_options_work_before_or_after_run(argv, quiet, voice):
+    from kneetimer.cli import build_parser
+
+    args = build_parser().parse_args(argv)
+    assert (args.quiet, args.voice) == (quiet, voice)

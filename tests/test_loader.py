@@ -328,3 +328,19 @@ def test_markup_in_names_is_kept_literally_in_messages():
 def test_error_messages_carry_no_control_characters():
     found = messages('name = "x"\n[[exercise]]\nname = "a\\u001b[2J"\n"k\\u001b]0;t" = 1\nreps = 1\n')
     assert all("\x1b" not in message for message in found)
+
+
+def test_windows_line_endings_and_a_byte_order_mark_load_with_right_lines():
+    text = '\ufeffname = "x"\r\n\r\n[[exercise]]\r\nname = "a"\r\nreps = 0\r\n'
+    result = load_bytes(text.encode("utf-8"), "w.toml", "w")
+    assert [str(p) for p in result.problems] == [
+        'w.toml:5: exercise 1 ("a"): reps must be a whole number from 1 to 1,000, got 0'
+    ]
+    fixed = load_bytes(text.replace("reps = 0", "reps = 2").encode("utf-8"), "w.toml", "w")
+    assert fixed.routine.exercises[0].reps == 2
+
+
+def test_inline_exercise_tables_point_at_the_exercise_key():
+    text = 'name = "x"\n\nexercise = [\n  {name = "a", reps = 0},\n]\n'
+    (message,) = messages(text)
+    assert message.startswith('routines/mine.toml:3: exercise 1 ("a"): reps must be')

@@ -434,7 +434,7 @@ class Session:
         self._emit(
             ExerciseRecord(
                 exercise_index, exercise.name, exercise.side_labels()[side_index], status,
-                unit.sets_done, unit.reps_done, unit.seconds, self._wall(unit.started), self._wall(at),
+                unit.sets_done, unit.reps_done, unit.seconds, self.wall_at(unit.started), self.wall_at(at),
             )
         )
 
@@ -442,7 +442,7 @@ class Session:
         self._emit(
             ExerciseRecord(
                 phase.exercise_index, phase.exercise.name, phase.exercise.side_labels()[side_index],
-                Status.SKIPPED, 0, 0, 0.0, self._wall(at), self._wall(at),
+                Status.SKIPPED, 0, 0, 0.0, self.wall_at(at), self.wall_at(at),
             )
         )
 
@@ -454,8 +454,6 @@ class Session:
     def wall_at(self, mono: float) -> datetime:
         """The local wall-clock time of a monotonic instant of this session."""
         return (self.started_wall + timedelta(seconds=mono - self.started_mono)).astimezone()
-
-    _wall = wall_at
 
     def _exercise_start(self, exercise_index: int) -> int:
         starts = self.plan.exercise_starts

@@ -134,6 +134,7 @@ class SummaryScreen(Screen):
         self.stage = "done"
         note = self.query_one("#note", Input)
         note.disabled = True
+        note.display = bool(note.value.strip())  # an empty box only takes room
         self.set_focus(None)
         where = "quit" if self.exit_when_done else "return to the routines"
         self._set_pain_line(self._pain_line + Text(f"   ·   Press Enter to {where}."))

@@ -81,7 +81,10 @@ class PtyProcess:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
-        os.close(self.master)
+        try:
+            os.close(self.master)
+        except OSError:
+            pass  # already closed (a test may close the terminal first)
 
 
 def python_argv(*args: str) -> list[str]:

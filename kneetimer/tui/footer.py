@@ -16,4 +16,7 @@ class AdaptiveFooter(Footer):
     def on_resize(self, event) -> None:
         narrow = event.size.width < NARROW
         self.compact = narrow
-        self.show_command_palette = self.palette_hint and not narrow
+        hint = self.palette_hint and not narrow
+        if hint != self.show_command_palette:
+            self.show_command_palette = hint
+            self.call_after_refresh(self.recompose)  # the hint is composed, not just drawn

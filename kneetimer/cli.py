@@ -128,16 +128,22 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK if all_valid else EXIT_BAD_INPUT
 
 
-def resolve_routine(reference: str):
-    """The routine for `run`, or None after printing why it cannot be used."""
+def find_routine(reference: str):
+    """The routine entry for an id or a path, or None after saying there is none."""
     from kneetimer.discovery import find, known_ids
 
     entry = find(reference)
     if entry is None:
-        ids = known_ids()
-        guess = difflib.get_close_matches(reference, ids, n=1)
+        guess = difflib.get_close_matches(reference, known_ids(), n=1)
         hint = f" Did you mean '{guess[0]}'?" if guess else ""
         print(f"kneetimer: no routine with id '{reference}'.{hint} See `kneetimer list`.", file=sys.stderr)
+    return entry
+
+
+def resolve_routine(reference: str):
+    """The routine for `run`, or None after printing why it cannot be used."""
+    entry = find_routine(reference)
+    if entry is None:
         return None
     if entry.routine is None:
         for problem in entry.result.problems:
@@ -186,12 +192,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
-    from kneetimer.discovery import find
     from kneetimer.user_routines import RoutineFileError, copy_routine
 
-    entry = find(args.source)
-    if entry is None or not entry.path.is_file():
-        print(f"kneetimer: no routine with id '{args.source}'. See `kneetimer list`.", file=sys.stderr)
+    entry = find_routine(args.source)
+    if entry is None:
         return EXIT_BAD_INPUT
     try:
         path = copy_routine(entry.path, args.new_id, force=args.force)
@@ -203,12 +207,11 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from kneetimer.discovery import BUNDLED, find
+    from kneetimer.discovery import BUNDLED
     from kneetimer.user_routines import RoutineFileError, ask_on_terminal, copy_routine, edit_file
 
-    entry = find(args.routine)
+    entry = find_routine(args.routine)
     if entry is None:
-        print(f"kneetimer: no routine with id '{args.routine}'. See `kneetimer list`.", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
         path = entry.path

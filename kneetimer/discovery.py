@@ -56,7 +56,9 @@ def find(reference: str) -> Entry | None:
 
 
 def known_ids() -> list[str]:
-    return [entry.id for entry in discover()]
+    """Every routine id, from file names alone (nothing is parsed)."""
+    folders = (paths.user_routines_dir(), paths.bundled_routines_dir())
+    return sorted({path.stem for folder in folders for path in _routine_files(folder)})
 
 
 def _routine_files(folder: Path) -> list[Path]:

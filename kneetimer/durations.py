@@ -36,7 +36,7 @@ def parse_duration(value: object) -> float:
     elif isinstance(value, str):
         seconds = _parse_text(value)
     else:
-        raise DurationError(f"expected a duration (like 30, \"45s\" or \"1:30\"), got {_kind(value)}")
+        raise DurationError(f"expected a duration (like 30, \"45s\" or \"1:30\"), got {kind_of(value)}")
     if math.isnan(seconds) or math.isinf(seconds):
         raise DurationError(f"duration must be a finite number, got {value!r}")
     if seconds < 0:
@@ -93,5 +93,10 @@ def _show(value: object) -> str:
     return f'"{value}"' if isinstance(value, str) else repr(value)
 
 
-def _kind(value: object) -> str:
-    return {list: "an array", dict: "a table"}.get(type(value), type(value).__name__)
+def kind_of(value: object) -> str:
+    """A TOML value's type in words, for messages ("got an array")."""
+    if isinstance(value, bool):
+        return "true/false"
+    return {str: "text", int: "a whole number", float: "a number", list: "an array", dict: "a table"}.get(
+        type(value), type(value).__name__
+    )

@@ -129,6 +129,7 @@ class Session:
         self._last_seen = 0.0
         self._unit: _Unit | None = None
         self._fired: set[tuple] = set()
+        self._schedule: list[tuple[CueKind, float, int | None]] = []  # the current phase's cues
         self._cues: list[Cue] = []
         self._planned_before = _running_totals(phase.estimate for phase in self.phases)
         self.planned_total = self._planned_before[-1]
@@ -235,7 +236,7 @@ class Session:
             change = target - max(0, math.ceil(remaining - EPSILON) - 1)
         else:
             change = math.floor(elapsed + EPSILON) + 1.0  # a count-up of whole seconds
-        pending = [offset for _, offset, _ in self._cue_schedule(phase) if offset > elapsed + EPSILON]
+        pending = [offset for _, offset, _ in self._schedule if offset > elapsed + EPSILON]
         return base + min([change, *pending])
 
     def drain_cues(self) -> list[Cue]:
@@ -372,6 +373,7 @@ class Session:
         if phase is None:
             self._finish(at, "completed")
             return
+        self._schedule = _cue_schedule(phase)
         if phase.unit is not None and (self._unit is None or self._unit.key != phase.unit):
             self._close_unit(at, Status.PARTIAL, drop_if_empty=True)
             self._unit = _Unit(phase.unit, started=at)
@@ -468,31 +470,32 @@ class Session:
     def _cue(self, kind: CueKind, at: float, count: int | None = None) -> None:
         self._cues.append(Cue(kind, self.index, at, count))
 
-    def _cue_schedule(self, phase: Phase) -> list[tuple[CueKind, float, int | None]]:
-        """Cues within a phase: (kind, active seconds from its start, count)."""
-        schedule = []
-        if phase.duration is None:
-            return schedule
-        if phase.kind in (Kind.HOLD, Kind.LEAD_IN, Kind.SWITCH):
-            for count in range(COUNTDOWN_FROM, 0, -1):
-                if phase.duration - count > 0:
-                    schedule.append((CueKind.COUNTDOWN, phase.duration - count, count))
-        is_hold = phase.kind is Kind.HOLD or phase.part is Part.HOLD
-        first_target = phase.minimum if phase.minimum is not None else phase.duration
-        if is_hold and first_target >= HALFWAY_MIN_SECONDS:
-            schedule.append((CueKind.HALFWAY, first_target / 2, None))
-        if phase.minimum is not None:
-            schedule.append((CueKind.MINIMUM_REACHED, phase.minimum, None))
-        return sorted(schedule, key=lambda item: item[1])
-
     def _fire_due_cues(self, phase: Phase, now: float) -> None:
         elapsed = max(0.0, now - self._phase_start - self._phase_paused)
         base = self._phase_start + self._phase_paused
-        for kind, offset, count in self._cue_schedule(phase):
+        for kind, offset, count in self._schedule:
             key = (kind, count)
             if offset <= elapsed + EPSILON and key not in self._fired:
                 self._fired.add(key)
                 self._cue(kind, base + offset, count)
+
+
+def _cue_schedule(phase: Phase) -> list[tuple[CueKind, float, int | None]]:
+    """Cues within a phase: (kind, active seconds from its start, count)."""
+    schedule = []
+    if phase.duration is None:
+        return schedule
+    if phase.kind in (Kind.HOLD, Kind.LEAD_IN, Kind.SWITCH):
+        for count in range(COUNTDOWN_FROM, 0, -1):
+            if phase.duration - count > 0:
+                schedule.append((CueKind.COUNTDOWN, phase.duration - count, count))
+    is_hold = phase.kind is Kind.HOLD or phase.part is Part.HOLD
+    first_target = phase.minimum if phase.minimum is not None else phase.duration
+    if is_hold and first_target >= HALFWAY_MIN_SECONDS:
+        schedule.append((CueKind.HALFWAY, first_target / 2, None))
+    if phase.minimum is not None:
+        schedule.append((CueKind.MINIMUM_REACHED, phase.minimum, None))
+    return sorted(schedule, key=lambda item: item[1])
 
 
 def _running_totals(values) -> list[float]:

@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kneetimer.durations import DurationError, parse_duration
+from kneetimer.durations import DurationError, kind_of, parse_duration
 from kneetimer.routine import (
     DEFAULT_LEAD_IN,
     DEFAULT_REST_BETWEEN,
@@ -155,14 +155,6 @@ def _label(base: str, raw_name: object) -> str:
     """Which table a message is about: 'exercise 2 ("Clams")', or just 'exercise 2'."""
     name = clean_line(raw_name) if isinstance(raw_name, str) else ""
     return f'{base} ("{shorten(name, 40)}")' if name else base
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    return {str: "text", int: "a whole number", float: "a number", list: "an array", dict: "a table"}.get(
-        type(value), type(value).__name__
-    )
 
 
 class _Checker:
@@ -334,7 +326,7 @@ class _Checker:
             return ""
         value = table[key]
         if not isinstance(value, str):
-            self.report((*where, key), f"{key} must be text, got {_kind(value)}", prefix)
+            self.report((*where, key), f"{key} must be text, got {kind_of(value)}", prefix)
             return ""
         cleaned = clean_line(value) if one_line else clean(value).strip()
         if required and not cleaned:

@@ -91,9 +91,9 @@ class Plan:
 
     def upcoming_work(self, index: int) -> Phase | None:
         """The first work phase after `index`: what a lead-in or rest is getting ready for."""
-        for phase in self.phases[index + 1 :]:
-            if phase.is_work:
-                return phase
+        for position in range(index + 1, len(self.phases)):  # no copy: runs every second in a rest
+            if self.phases[position].is_work:
+                return self.phases[position]
         return None
 
 

@@ -54,11 +54,12 @@ class PickerScreen(Screen):
         yield AdaptiveFooter()
 
     def on_mount(self) -> None:
-        self.load_routines()
         self.query_one("#routines", OptionList).focus()
 
     def on_screen_resume(self) -> None:
-        self.load_routines()  # a routine may have been adjusted or progressed meanwhile
+        """Shown first, and again after every workout, adjustment or settings change
+        (a routine may have changed meanwhile): the one place routines are loaded."""
+        self.load_routines()
 
     def load_routines(self) -> None:
         selected = self._selected()

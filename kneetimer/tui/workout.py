@@ -75,6 +75,7 @@ class WorkoutScreen(Screen):
         self._binding_state: tuple | None = None
         self._finished_handled = False
         self._shown: dict[str, object] = {}
+        self._widgets: dict[str, object] = {}  # looked up once: _show runs every second
 
     def compose(self) -> ComposeResult:
         with Vertical(id="workout"):
@@ -171,8 +172,8 @@ class WorkoutScreen(Screen):
         now = self.app.clock()
         # Classes go on the few widgets they style: restyling the whole screen
         # costs ~20 ms, and this runs at every phase change.
-        self.query_one("#workout").set_class(session.paused, "-paused")
-        for widget in (self.query_one("#phase"), self.query_one("#countdown")):
+        self._widget("#workout").set_class(session.paused, "-paused")
+        for widget in (self._widget("#phase"), self._widget("#countdown")):
             widget.set_class(session.paused, "-paused")
             widget.set_class(phase.is_work, "-work")
             widget.set_class(not phase.is_work, "-easy")
@@ -182,8 +183,8 @@ class WorkoutScreen(Screen):
         self._put("#phase", self._phase_line(phase, now))
         self._put("#countdown", format_clock(shown if shown is not None else session.elapsed(now)))
         self._put("#counters", self._counters(phase))
-        self.query_one("#phase-bar", Meter).set_fraction(session.phase_progress(now))
-        self.query_one("#session-bar", Meter).set_fraction(session.session_progress(now))
+        self._widget("#phase-bar").set_fraction(session.phase_progress(now))
+        self._widget("#session-bar").set_fraction(session.session_progress(now))
         self._put("#time-left", Text(f"{format_time_left(session.time_left(now))} left"))
         self._put("#cues", Text("  ·  ".join(shorten(cue, 80) for cue in phase.cues), style="italic"))
         self._put("#instructions", Text(phase.instructions))
@@ -199,7 +200,12 @@ class WorkoutScreen(Screen):
         if self._shown.get(selector) == value:
             return
         self._shown[selector] = value
-        self.query_one(selector).update(value)
+        self._widget(selector).update(value)
+
+    def _widget(self, selector: str):
+        if selector not in self._widgets:
+            self._widgets[selector] = self.query_one(selector)
+        return self._widgets[selector]
 
     def _top_line(self, phase: Phase) -> Text:
         line = Text(shorten(self.routine.name, 50), style="bold")

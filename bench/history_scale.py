@@ -15,7 +15,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from kneetimer.engine import ExerciseRecord, Status
+from kneetimer.workout.engine import ExerciseRecord, Status
 from kneetimer.history.store import DB_NAME, HistoryStore
 
 RECORDS_PER_SESSION = 10

@@ -18,10 +18,10 @@ from pathlib import Path
 from textual.app import App
 from textual.widgets import Digits
 
-from kneetimer.engine import CueKind
-from kneetimer.loader import load_bytes
+from kneetimer.workout.engine import CueKind
+from kneetimer.routines.loader import load_bytes
 from kneetimer.tui.app import KneetimerApp
-from kneetimer.tui.workout import WorkoutScreen
+from kneetimer.tui.screens.workout import WorkoutScreen
 
 STALL_SECONDS = 2.2
 

@@ -36,7 +36,7 @@ def user_routines_dir() -> Path:
 def bundled_routines_dir() -> Path:
     """The routines shipped with kneetimer: inside the package when installed from a
     wheel, or the repository's routines/ folder in a source checkout."""
-    packaged = PACKAGE_DIR / "routines"
+    packaged = PACKAGE_DIR / "routines" / "bundled"
     if packaged.is_dir():
         return packaged
     return PACKAGE_DIR.parent / "routines"

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from kneetimer import paths
-from kneetimer.durations import DurationError, parse_duration
+from kneetimer.routines.durations import DurationError, parse_duration
 
 CONFIG_NAME = "config.toml"
 DEFAULT_THEME = "textual-dark"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 from datetime import datetime, timezone
 
-from kneetimer.engine import Session
-from kneetimer.loader import load_bytes
-from kneetimer.plan import build_plan
+from kneetimer.workout.engine import Session
+from kneetimer.routines.loader import load_bytes
+from kneetimer.workout.plan import build_plan
 
 WALL_START = datetime(2026, 11, 21, 7, 58, 3, 412000, tzinfo=timezone.utc)
 

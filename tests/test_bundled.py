@@ -1,7 +1,7 @@
 """The bundled routines keep every number their source gives (shared/protocols.md)."""
 
-from kneetimer.loader import load_file
-from kneetimer.routine import Hold
+from kneetimer.routines.loader import load_file
+from kneetimer.routines.model import Hold
 from tests.conftest import REPO
 
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from kneetimer.cli import main
+from kneetimer.cli.main import main
 from tests.conftest import BUNDLED, REPO, write
 
 
@@ -29,8 +29,8 @@ def test_list_shows_every_bundled_routine(capsys):
 
 
 def test_list_json_matches_the_plan(capsys):
-    from kneetimer.loader import load_file
-    from kneetimer.plan import build_plan
+    from kneetimer.routines.loader import load_file
+    from kneetimer.workout.plan import build_plan
 
     assert main(["list", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
@@ -126,7 +126,7 @@ def test_cli_commands_never_import_textual(args):
      (["--voice", "run", "--quiet", "x"], True, True), (["run", "x"], False, False), (["--voice"], False, True)],
 )
 def test_sound_options_work_before_or_after_run(argv, quiet, voice):
-    from kneetimer.cli import build_parser
+    from kneetimer.cli.main import build_parser
 
     args = build_parser().parse_args(argv)
     assert (args.quiet, args.voice) == (quiet, voice)

@@ -1,4 +1,4 @@
-from kneetimer.discovery import discover, find
+from kneetimer.routines.discovery import discover, find
 from tests.conftest import BUNDLED, write
 
 BUNDLED_IDS = sorted(path.stem for path in BUNDLED)

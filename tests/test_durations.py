@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from kneetimer.durations import DurationError, format_clock, format_seconds, parse_duration
+from kneetimer.routines.durations import DurationError, format_clock, format_seconds, parse_duration
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ from datetime import timedelta
 
 import pytest
 
-from kneetimer.engine import CueKind, State, Status
-from kneetimer.loader import load_file
-from kneetimer.plan import Kind, Part, build_plan
+from kneetimer.workout.engine import CueKind, State, Status
+from kneetimer.routines.loader import load_file
+from kneetimer.workout.plan import Kind, Part, build_plan
 from tests.conftest import BUNDLED
 from tests.engine_helpers import WALL_START, drive, make_session, routine_from
 
@@ -57,7 +57,7 @@ def go_to(session, clock, seconds_from_now):
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
 def test_bundled_routine_runs_hands_free_to_its_estimate(path):
-    from kneetimer.catalog import catalog_rows
+    from kneetimer.cli.listing import catalog_rows
 
     routine = load_file(path).routine
     session, clock = started(routine)

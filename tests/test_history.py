@@ -12,8 +12,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from kneetimer.cli import main
-from kneetimer.engine import ExerciseRecord, Status
+from kneetimer.cli.main import main
+from kneetimer.workout.engine import ExerciseRecord, Status
 from kneetimer.history.stats import overview, streak
 from kneetimer.history.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, HistoryStore, HistoryUnavailable
 from tests.conftest import REPO
@@ -204,7 +204,7 @@ WRITER = textwrap.dedent(
     import sys
     from datetime import datetime, timedelta, timezone
     from pathlib import Path
-    from kneetimer.engine import ExerciseRecord, Status
+    from kneetimer.workout.engine import ExerciseRecord, Status
     from kneetimer.history.store import HistoryStore
     store = HistoryStore.open(Path(sys.argv[1]))
     start = datetime(2026, 11, 21, tzinfo=timezone.utc)
@@ -271,10 +271,10 @@ KILLED_WORKOUT = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from kneetimer.engine import Session
+    from kneetimer.workout.engine import Session
     from kneetimer.history.recorder import Recorder
-    from kneetimer.loader import load_bytes
-    from kneetimer.plan import build_plan
+    from kneetimer.routines.loader import load_bytes
+    from kneetimer.workout.plan import build_plan
     text = 'name = "Fast"\\nlead_in = 0\\nrest_between = 0\\n' + '[[exercise]]\\nname = "Move"\\nhold = 0.05\\n' * 400
     routine = load_bytes(text.encode(), "f.toml", "fast").routine
     session = Session(build_plan(routine))

@@ -9,12 +9,12 @@ import re
 from textual.geometry import Region
 from textual.widgets import Static
 
-from kneetimer.cli import main
+from kneetimer.cli.main import main
 from kneetimer.history.store import HistoryStore
-from kneetimer.loader import load_bytes
-from kneetimer.tui.history_screen import HistoryScreen, SessionScreen
-from kneetimer.tui.summary import SummaryScreen
-from kneetimer.tui.workout import WorkoutScreen
+from kneetimer.routines.loader import load_bytes
+from kneetimer.tui.screens.history import HistoryScreen, SessionScreen
+from kneetimer.tui.screens.summary import SummaryScreen
+from kneetimer.tui.screens.workout import WorkoutScreen
 from tests.tui_helpers import advance_stepwise, make_app
 
 MARKUP = "[/] [bold]b [link=https://evil.example]l[/link] [@click=app.quit]q[/] x\\"
@@ -121,7 +121,7 @@ def test_cli_output_carries_no_control_characters(user_routines, isolated_dirs, 
     store = HistoryStore.open(isolated_dirs[1])
     from datetime import datetime, timezone
 
-    from kneetimer.engine import ExerciseRecord, Status
+    from kneetimer.workout.engine import ExerciseRecord, Status
 
     start = datetime(2026, 11, 21, tzinfo=timezone.utc)
     session_id = store.start_session("hostile", routine.name, start)

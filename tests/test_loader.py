@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from kneetimer.loader import MAX_FILE_BYTES, load_bytes, load_file
-from kneetimer.routine import Hold
+from kneetimer.routines.loader import MAX_FILE_BYTES, load_bytes, load_file
+from kneetimer.routines.model import Hold
 
 CONTRACT_EXAMPLE = """\
 name = "Glute and IT band basics"

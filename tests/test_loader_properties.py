@@ -8,8 +8,8 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kneetimer.loader import load_bytes
-from kneetimer.routine import EACH_SIDES, Hold
+from kneetimer.routines.loader import load_bytes
+from kneetimer.routines.model import EACH_SIDES, Hold
 from kneetimer.text import clean_line
 from tests.conftest import BUNDLED
 

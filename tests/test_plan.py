@@ -2,8 +2,8 @@
 
 import pytest
 
-from kneetimer.loader import load_file
-from kneetimer.plan import Kind, Part, build_plan
+from kneetimer.routines.loader import load_file
+from kneetimer.workout.plan import Kind, Part, build_plan
 from tests.conftest import BUNDLED
 from tests.engine_helpers import routine_from
 

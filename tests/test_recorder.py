@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta, timezone
 
-from kneetimer.engine import ExerciseRecord, Status
+from kneetimer.workout.engine import ExerciseRecord, Status
 from kneetimer.history.recorder import Recorder
 from kneetimer.history.store import HistoryStore
 

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 
-from kneetimer.engine import ExerciseRecord, Status
+from kneetimer.workout.engine import ExerciseRecord, Status
 from kneetimer.history.store import HistoryStore
 from tests.engine_helpers import WALL_START
 from tests.tui_helpers import advance, advance_stepwise, bundled, make_app

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta, timezone
 
-from kneetimer.engine import ExerciseRecord, Status
+from kneetimer.workout.engine import ExerciseRecord, Status
 from kneetimer.history import store as store_module
 from kneetimer.history.recorder import Recorder
 from kneetimer.history.store import DB_NAME, HistoryStore
-from kneetimer.tui.summary import SummaryScreen
-from kneetimer.tui.workout import WorkoutScreen
+from kneetimer.tui.screens.summary import SummaryScreen
+from kneetimer.tui.screens.workout import WorkoutScreen
 from tests.tui_helpers import SHORT, advance, advance_stepwise, make_app, text_of
 
 START = datetime(2026, 11, 21, 8, 0, tzinfo=timezone(timedelta(hours=1)))

@@ -7,10 +7,10 @@ from datetime import timedelta
 import pytest
 
 from kneetimer.history.store import HistoryStore
-from kneetimer.tui.history_screen import HistoryScreen, SessionScreen
-from kneetimer.tui.picker import PickerScreen
-from kneetimer.tui.summary import SummaryScreen
-from kneetimer.tui.workout import WorkoutScreen
+from kneetimer.tui.screens.history import HistoryScreen, SessionScreen
+from kneetimer.tui.screens.picker import PickerScreen
+from kneetimer.tui.screens.summary import SummaryScreen
+from kneetimer.tui.screens.workout import WorkoutScreen
 from tests.engine_helpers import WALL_START, routine_from
 from tests.tui_helpers import SHORT, FakeSpeaker, advance, advance_stepwise, bundled, make_app, text_of
 
@@ -263,7 +263,7 @@ async def test_picker_offers_to_resume_and_the_work_joins_that_session(data_dir)
     store = HistoryStore.open(data_dir)
     started = WALL_START.astimezone() - timedelta(hours=1)
     session_id = store.start_session("react-glute-it-band", "Glute and IT band (REACT)", started)
-    from kneetimer.engine import ExerciseRecord, Status
+    from kneetimer.workout.engine import ExerciseRecord, Status
 
     for side in ("right", "left"):
         store.add_record(session_id, ExerciseRecord(0, "Clams", side, Status.DONE, 1, 10, 80, started, started), 200, 0)
@@ -288,7 +288,7 @@ async def test_picker_offers_to_resume_and_the_work_joins_that_session(data_dir)
 
 async def test_history_screen_lists_opens_and_deletes_sessions(data_dir):
     store = HistoryStore.open(data_dir)
-    from kneetimer.engine import ExerciseRecord, Status
+    from kneetimer.workout.engine import ExerciseRecord, Status
 
     ids = []
     for days_ago in (2, 1):

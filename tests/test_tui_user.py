@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from kneetimer.engine import ExerciseRecord, Status
+from kneetimer.workout.engine import ExerciseRecord, Status
 from kneetimer.history.store import HistoryStore
-from kneetimer.loader import load_file
+from kneetimer.routines.loader import load_file
 from kneetimer.settings import load_settings
-from kneetimer.tui.adjust_screen import AdjustScreen
-from kneetimer.tui.picker import PickerScreen
-from kneetimer.tui.settings_screen import SettingsScreen
-from kneetimer.tui.summary import SummaryScreen
-from kneetimer.tui.workout import WorkoutScreen
+from kneetimer.tui.screens.adjust import AdjustScreen
+from kneetimer.tui.screens.picker import PickerScreen
+from kneetimer.tui.screens.settings import SettingsScreen
+from kneetimer.tui.screens.summary import SummaryScreen
+from kneetimer.tui.screens.workout import WorkoutScreen
 from tests.engine_helpers import WALL_START
 from tests.tui_helpers import advance_stepwise, make_app
 

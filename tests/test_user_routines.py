@@ -11,14 +11,14 @@ import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings as hypothesis_settings
 
-from kneetimer.adjust import nudge
-from kneetimer.cli import main
-from kneetimer.loader import load_bytes, load_file
-from kneetimer.progression import suggest
-from kneetimer.routine import Hold
-from kneetimer.routine_writer import dump_routine
+from kneetimer.routines.adjust import nudge
+from kneetimer.cli.main import main
+from kneetimer.routines.loader import load_bytes, load_file
+from kneetimer.history.progression import suggest
+from kneetimer.routines.model import Hold
+from kneetimer.routines.writer import dump_routine
 from kneetimer.settings import Settings, load_settings, save_settings
-from kneetimer.user_routines import RoutineFileError, edit_file, new_routine, safe_id
+from kneetimer.routines.library import RoutineFileError, edit_file, new_routine, safe_id
 from tests.conftest import BUNDLED
 from tests.test_loader_properties import routines as generated_routines
 

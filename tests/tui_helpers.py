@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from kneetimer.loader import load_file
+from kneetimer.routines.loader import load_file
 from kneetimer.tui.app import KneetimerApp
 from tests.conftest import REPO
 from tests.engine_helpers import WALL_START, FakeClock, routine_from

@@ -18,9 +18,9 @@ if TYPE_CHECKING:
     from kneetimer.history.store import HistoryStore
 
 from kneetimer import paths
-from kneetimer.routine import Routine
+from kneetimer.routines.model import Routine
 from kneetimer.settings import Settings, load_settings, save_settings, with_default_lead_in
-from kneetimer.speech import NO_SPEECH_MESSAGE, Speaker, find_speech_command
+from kneetimer.sound.voice import NO_SPEECH_MESSAGE, Speaker, find_speech_command
 
 
 def local_now() -> datetime:
@@ -83,12 +83,12 @@ class KneetimerApp(App):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.set_voice(self.voice)
         if self.start_routine is not None:
-            from kneetimer.tui.workout import WorkoutScreen
+            from kneetimer.tui.screens.workout import WorkoutScreen
 
             self.push_screen(WorkoutScreen(self.prepare(self.start_routine), exit_when_done=True))
             self.call_after_refresh(self._open_history)  # the countdown is drawn first
         else:
-            from kneetimer.tui.picker import PickerScreen
+            from kneetimer.tui.screens.picker import PickerScreen
 
             self._open_history()  # the picker shows when each routine was last done
             self.push_screen(PickerScreen())
@@ -112,7 +112,7 @@ class KneetimerApp(App):
                 pass  # not on this platform
 
     def _on_signal(self, signum: int) -> None:
-        from kneetimer.tui.workout import WorkoutScreen
+        from kneetimer.tui.screens.workout import WorkoutScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, WorkoutScreen):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from kneetimer.routine import Routine
+from kneetimer.routines.model import Routine
 
 
 def launch(routine: Routine | None, quiet: bool, voice: bool) -> int:

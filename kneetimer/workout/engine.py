@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from kneetimer.plan import Kind, Part, Phase, Plan
+from kneetimer.workout.plan import Kind, Part, Phase, Plan
 
 HALFWAY_MIN_SECONDS = 20.0
 COUNTDOWN_FROM = 3

@@ -18,15 +18,15 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Static
 
-from kneetimer.durations import format_clock
-from kneetimer.engine import Cue, CueKind, Session, State
+from kneetimer.routines.durations import format_clock
+from kneetimer.workout.engine import Cue, CueKind, Session, State
 from kneetimer.history.recorder import Recorder
-from kneetimer.phrases import phase_title, side_words, spoken_cue
-from kneetimer.plan import Kind, Part, Phase, build_plan, describe
-from kneetimer.routine import Routine
+from kneetimer.workout.words import phase_title, side_words, spoken_cue
+from kneetimer.workout.plan import Kind, Part, Phase, build_plan, describe
+from kneetimer.routines.model import Routine
 from kneetimer.text import shorten
-from kneetimer.tui.meter import Meter
-from kneetimer.tui.footer import AdaptiveFooter
+from kneetimer.tui.widgets.meter import Meter
+from kneetimer.tui.widgets.footer import AdaptiveFooter
 
 def format_time_left(seconds: float) -> str:
     """Minutes for the whole routine (read from across the room, and changing
@@ -320,12 +320,12 @@ class WorkoutScreen(Screen):
         self.app.action_suspend_process()
 
     def action_help(self) -> None:
-        from kneetimer.tui.dialogs import HelpScreen
+        from kneetimer.tui.screens.dialogs import HelpScreen
 
         self.app.push_screen(HelpScreen())
 
     def action_quit_workout(self) -> None:
-        from kneetimer.tui.dialogs import ConfirmScreen
+        from kneetimer.tui.screens.dialogs import ConfirmScreen
 
         was_running = self.session.state is State.RUNNING
         if was_running:
@@ -367,7 +367,7 @@ class WorkoutScreen(Screen):
         if self._timer is not None:
             self._timer.stop()
         self._save_finish()
-        from kneetimer.tui.summary import SummaryScreen
+        from kneetimer.tui.screens.summary import SummaryScreen
 
         self.app.switch_screen(SummaryScreen(self.routine, self.session, self.recorder, self._totals(),
                                              exit_when_done=self.exit_when_done, pain_before=self.pain_before))

@@ -12,13 +12,13 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from kneetimer.discovery import Entry, discover
-from kneetimer.durations import format_seconds
-from kneetimer.plan import build_plan, describe
-from kneetimer.resume import ResumeOffer, find_resumable
+from kneetimer.routines.discovery import Entry, discover
+from kneetimer.routines.durations import format_seconds
+from kneetimer.workout.plan import build_plan, describe
+from kneetimer.history.resume import ResumeOffer, find_resumable
 from kneetimer.text import shorten
-from kneetimer.tui.dialogs import HelpScreen, PainScreen
-from kneetimer.tui.footer import AdaptiveFooter
+from kneetimer.tui.screens.dialogs import HelpScreen, PainScreen
+from kneetimer.tui.widgets.footer import AdaptiveFooter
 
 CAUTION = ("Not medical advice. If knee pain persists, have it assessed by a physical therapist "
            "or sports-medicine professional.")
@@ -181,7 +181,7 @@ class PickerScreen(Screen):
         routine = self.app.prepare(entry.routine)
 
         def begin(pain_before: int | None) -> None:
-            from kneetimer.tui.workout import WorkoutScreen
+            from kneetimer.tui.screens.workout import WorkoutScreen
 
             self.app.push_screen(WorkoutScreen(routine, pain_before=pain_before))
 
@@ -193,7 +193,7 @@ class PickerScreen(Screen):
     def action_resume(self) -> None:
         if self.offer is None:
             return
-        from kneetimer.tui.workout import WorkoutScreen
+        from kneetimer.tui.screens.workout import WorkoutScreen
 
         offer = self.offer
         self.app.push_screen(WorkoutScreen(self.app.prepare(offer.routine), resume=offer.session,
@@ -203,17 +203,17 @@ class PickerScreen(Screen):
         entry = self._selected()
         if entry is None or entry.routine is None:
             return
-        from kneetimer.tui.adjust_screen import AdjustScreen
+        from kneetimer.tui.screens.adjust import AdjustScreen
 
         self.app.push_screen(AdjustScreen(entry.routine))
 
     def action_settings(self) -> None:
-        from kneetimer.tui.settings_screen import SettingsScreen
+        from kneetimer.tui.screens.settings import SettingsScreen
 
         self.app.push_screen(SettingsScreen())
 
     def action_history(self) -> None:
-        from kneetimer.tui.history_screen import HistoryScreen
+        from kneetimer.tui.screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen())
 

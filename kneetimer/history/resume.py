@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from kneetimer.history.store import INTERRUPTED, HistoryStore
-from kneetimer.routine import Routine
+from kneetimer.routines.model import Routine
 
 RESUME_WITHIN = timedelta(hours=12)
 

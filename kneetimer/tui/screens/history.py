@@ -12,11 +12,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Sparkline, Static
 
-from kneetimer.durations import format_duration
+from kneetimer.routines.durations import format_duration
 from kneetimer.history.stats import HEATMAP_WEEKS, Overview, overview
 from kneetimer.text import clean, clean_line, shorten
-from kneetimer.tui.dialogs import ConfirmScreen
-from kneetimer.tui.footer import AdaptiveFooter
+from kneetimer.tui.screens.dialogs import ConfirmScreen
+from kneetimer.tui.widgets.footer import AdaptiveFooter
 
 PAGE = 60  # sessions added to the list at a time, so ten years open as fast as ten days
 HEAT_STYLES = ["grey30", "green4", "green3", "bold green1"]

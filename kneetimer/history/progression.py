@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from kneetimer.routine import Exercise, Hold, Routine
+from kneetimer.routines.model import Exercise, Hold, Routine
 
 SESSIONS_NEEDED = 3
 MAX_PAIN = 2

@@ -9,11 +9,11 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from kneetimer.adjust import FIELDS, describe_value, nudge
-from kneetimer.routine import Routine
+from kneetimer.routines.adjust import FIELDS, describe_value, nudge
+from kneetimer.routines.model import Routine
 from kneetimer.text import shorten
-from kneetimer.user_routines import save_user_version
-from kneetimer.tui.footer import AdaptiveFooter
+from kneetimer.routines.library import save_user_version
+from kneetimer.tui.widgets.footer import AdaptiveFooter
 
 HELP = "Arrows pick a value · + and - change it · w saves this as your version · Esc leaves"
 
@@ -98,7 +98,7 @@ class AdjustScreen(Screen[Routine | None]):
         if not self.changed:
             self.dismiss(None)
             return
-        from kneetimer.tui.dialogs import ConfirmScreen
+        from kneetimer.tui.screens.dialogs import ConfirmScreen
 
         self.app.push_screen(
             ConfirmScreen("Leave without saving?", "Your changes to this routine will be lost."),

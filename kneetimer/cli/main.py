@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from kneetimer.catalog import catalog_rows, format_rows
+    from kneetimer.cli.listing import catalog_rows, format_rows
 
     rows = catalog_rows()
     if args.json:
@@ -110,8 +110,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from kneetimer.loader import load_file
-    from kneetimer.plan import build_plan
+    from kneetimer.routines.loader import load_file
+    from kneetimer.workout.plan import build_plan
 
     all_valid = True
     for name in args.files:
@@ -130,7 +130,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def find_routine(reference: str):
     """The routine entry for an id or a path, or None after saying there is none."""
-    from kneetimer.discovery import find, known_ids
+    from kneetimer.routines.discovery import find, known_ids
 
     entry = find(reference)
     if entry is None:
@@ -168,19 +168,19 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from kneetimer.history_cli import print_history
+    from kneetimer.cli.history_output import print_history
 
     return print_history(as_json=args.json, limit=args.limit)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kneetimer.history_cli import export
+    from kneetimer.cli.history_output import export
 
     return export(args.format)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from kneetimer.user_routines import RoutineFileError, new_routine
+    from kneetimer.routines.library import RoutineFileError, new_routine
 
     try:
         path = new_routine(args.name, force=args.force)
@@ -192,7 +192,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
-    from kneetimer.user_routines import RoutineFileError, copy_routine
+    from kneetimer.routines.library import RoutineFileError, copy_routine
 
     entry = find_routine(args.source)
     if entry is None:
@@ -207,8 +207,8 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from kneetimer.discovery import BUNDLED
-    from kneetimer.user_routines import RoutineFileError, ask_on_terminal, copy_routine, edit_file
+    from kneetimer.routines.discovery import BUNDLED
+    from kneetimer.routines.library import RoutineFileError, ask_on_terminal, copy_routine, edit_file
 
     entry = find_routine(args.routine)
     if entry is None:

@@ -3,7 +3,7 @@ files: written with tomli-w, loading back through the loader to the same Routine
 
 from __future__ import annotations
 
-from kneetimer.routine import DEFAULT_TEMPO, EACH_SIDES, Exercise, Hold, Routine, Step
+from kneetimer.routines.model import DEFAULT_TEMPO, EACH_SIDES, Exercise, Hold, Routine, Step
 
 
 def dump_routine(routine: Routine) -> str:

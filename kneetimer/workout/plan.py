@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kneetimer.durations import format_seconds
-from kneetimer.routine import Exercise, Hold, Routine, Step
+from kneetimer.routines.durations import format_seconds
+from kneetimer.routines.model import Exercise, Hold, Routine, Step
 
 
 class Kind(StrEnum):

@@ -12,9 +12,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Select, Static, Switch
 
-from kneetimer.durations import DurationError, format_seconds, parse_duration
+from kneetimer.routines.durations import DurationError, format_seconds, parse_duration
 from kneetimer.settings import config_path
-from kneetimer.tui.footer import AdaptiveFooter
+from kneetimer.tui.widgets.footer import AdaptiveFooter
 
 
 class SettingsScreen(Screen):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kneetimer.engine import Cue, CueKind
-from kneetimer.plan import Kind, Part, Phase, prescription
-from kneetimer.routine import Exercise, Hold
+from kneetimer.workout.engine import Cue, CueKind
+from kneetimer.workout.plan import Kind, Part, Phase, prescription
+from kneetimer.routines.model import Exercise, Hold
 
 
 def phase_title(phase: Phase) -> str:

@@ -8,7 +8,7 @@ import sys
 
 from kneetimer import paths
 from kneetimer.history.store import DB_NAME, HistoryStore, HistoryUnavailable
-from kneetimer.tables import columns
+from kneetimer.cli.tables import columns
 from kneetimer.text import clean
 
 EXIT_OK, EXIT_FAILED = 0, 1

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kneetimer.durations import MAX_SECONDS, format_seconds
-from kneetimer.loader import MAX_REPS, MAX_SETS
-from kneetimer.routine import Exercise, Hold, Routine
+from kneetimer.routines.durations import MAX_SECONDS, format_seconds
+from kneetimer.routines.loader import MAX_REPS, MAX_SETS
+from kneetimer.routines.model import Exercise, Hold, Routine
 
 FIELDS = ("sets", "reps", "hold", "rest")
 

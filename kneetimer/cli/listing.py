@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kneetimer.discovery import discover
-from kneetimer.plan import build_plan
-from kneetimer.tables import columns
+from kneetimer.routines.discovery import discover
+from kneetimer.workout.plan import build_plan
+from kneetimer.cli.tables import columns
 
 
 def catalog_rows() -> list[dict]:

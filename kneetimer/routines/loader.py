@@ -13,8 +13,8 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kneetimer.durations import DurationError, kind_of, parse_duration
-from kneetimer.routine import (
+from kneetimer.routines.durations import DurationError, kind_of, parse_duration
+from kneetimer.routines.model import (
     DEFAULT_LEAD_IN,
     DEFAULT_REST_BETWEEN,
     DEFAULT_TEMPO,
@@ -25,7 +25,7 @@ from kneetimer.routine import (
     Step,
 )
 from kneetimer.text import clean, clean_line, shorten
-from kneetimer.tomlpos import KeyLines, scan
+from kneetimer.routines.tomlpos import KeyLines, scan
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_EXERCISES = 500

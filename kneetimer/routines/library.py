@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kneetimer import paths
-from kneetimer.loader import LoadResult, load_bytes
-from kneetimer.routine import Routine
+from kneetimer.routines.loader import LoadResult, load_bytes
+from kneetimer.routines.model import Routine
 from kneetimer.settings import write_atomically
 
 MAX_ID_LENGTH = 64
@@ -91,7 +91,7 @@ def copy_routine(source: Path, new_id: str, force: bool = False) -> Path:
 
 def save_version(routine: Routine, new_id: str, force: bool = False) -> Path:
     """Write an adjusted routine as the user's own file (tomli-w, atomically)."""
-    from kneetimer.routine_writer import dump_routine
+    from kneetimer.routines.writer import dump_routine
 
     path = _claim(new_id, force)
     write_atomically(path, dump_routine(routine))
@@ -158,7 +158,7 @@ def save_user_version(routine: Routine) -> tuple[Path, Path | None]:
     """Save an adjusted or progressed routine as the user's own, under the same id
     (so it takes the bundled one's place and its history carries on). A file of the
     user's it replaces is kept beside it as .bak. Returns (path, backup)."""
-    from kneetimer.routine_writer import dump_routine
+    from kneetimer.routines.writer import dump_routine
 
     path = user_path(routine.id)
     backup = None

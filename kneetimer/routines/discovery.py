@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kneetimer import paths
-from kneetimer.loader import LoadResult, Problem, load_file
-from kneetimer.routine import Routine
+from kneetimer.routines.loader import LoadResult, Problem, load_file
+from kneetimer.routines.model import Routine
 
 USER = "user"
 BUNDLED = "bundled"

@@ -9,14 +9,14 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from kneetimer.durations import format_duration
-from kneetimer.engine import Session, Status
+from kneetimer.routines.durations import format_duration
+from kneetimer.workout.engine import Session, Status
 from kneetimer.history.recorder import Recorder
-from kneetimer.routine import Routine
+from kneetimer.routines.model import Routine
 from kneetimer.text import shorten
-from kneetimer.tui.dialogs import PAIN_HELP, PAIN_KEYS
-from kneetimer.tui.workout import close_recorder
-from kneetimer.tui.footer import AdaptiveFooter
+from kneetimer.tui.screens.dialogs import PAIN_HELP, PAIN_KEYS
+from kneetimer.tui.screens.workout import close_recorder
+from kneetimer.tui.widgets.footer import AdaptiveFooter
 
 STATUS_STYLE = {Status.DONE: "green", Status.PARTIAL: "yellow", Status.SKIPPED: "dim"}
 
@@ -147,7 +147,7 @@ class SummaryScreen(Screen):
         self.query_one("#pain-prompt", Static).update(line)
 
     def _offer_progression(self) -> None:
-        from kneetimer.progression import suggest
+        from kneetimer.history.progression import suggest
 
         store = self.app.history()
         if self.session.status != "completed" or self.pain_after is None or store is None:
@@ -169,7 +169,7 @@ class SummaryScreen(Screen):
 
     def _as_written(self) -> Routine:
         """The routine as its file says (without this run's settings), to build on."""
-        from kneetimer.loader import load_file
+        from kneetimer.routines.loader import load_file
 
         if self.routine.path is not None:
             loaded = load_file(self.routine.path).routine
@@ -178,7 +178,7 @@ class SummaryScreen(Screen):
         return self.routine
 
     def action_progress(self) -> None:
-        from kneetimer.user_routines import save_user_version
+        from kneetimer.routines.library import save_user_version
 
         if self.suggestion is None:
             return
@@ -192,7 +192,7 @@ class SummaryScreen(Screen):
         self.refresh_bindings()
 
     def action_adjust(self) -> None:
-        from kneetimer.tui.adjust_screen import AdjustScreen
+        from kneetimer.tui.screens.adjust import AdjustScreen
 
         self.app.push_screen(AdjustScreen(self._as_written()))
 

@@ -8,13 +8,13 @@ is kept beside, renamed, and the user is told.
 
 from __future__ import annotations
 
-import os
 import time
 import tomllib
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from kneetimer import paths
+from kneetimer.files import write_atomically
 from kneetimer.routines.durations import DurationError, parse_duration
 
 CONFIG_NAME = "config.toml"
@@ -102,24 +102,6 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
     document = {key: value for key, value in asdict(settings).items() if value is not None}
     write_atomically(path, tomli_w.dumps(document))
     return notice
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` so that readers see the old file or the new one, never half."""
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=".tmp", delete=False)
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
 
 
 def with_default_lead_in(routine, settings: Settings):

@@ -57,7 +57,7 @@ def go_to(session, clock, seconds_from_now):
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
 def test_bundled_routine_runs_hands_free_to_its_estimate(path):
-    from kneetimer.cli.listing import catalog_rows
+    from kneetimer.cli.listing import catalog_rows, row_json
 
     routine = load_file(path).routine
     session, clock = started(routine)
@@ -67,7 +67,7 @@ def test_bundled_routine_runs_hands_free_to_its_estimate(path):
     assert session.status == "completed"
     assert clock.now - start == pytest.approx(plan.total_seconds, abs=1e-6)
     assert session.active_seconds() == pytest.approx(plan.total_seconds, abs=1e-6)
-    row = next(row for row in catalog_rows() if row["id"] == path.stem)
+    row = next(row_json(row) for row in catalog_rows() if row.id == path.stem)
     assert row["estimated_seconds"] == round(plan.total_seconds, 1)
     expected_units = sum(len(exercise.side_labels()) for exercise in routine.exercises)
     assert len(session.records) == expected_units

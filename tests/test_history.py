@@ -15,8 +15,11 @@ import pytest
 from kneetimer.cli.main import main
 from kneetimer.workout.engine import ExerciseRecord, Status
 from kneetimer.history.stats import overview, streak
-from kneetimer.history.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, HistoryStore, HistoryUnavailable
+from kneetimer.history.database import DB_NAME, MIGRATIONS, SCHEMA_VERSION, HistoryUnavailable
+from kneetimer.history.store import HistoryStore
 from tests.conftest import REPO
+from tests.history_helpers import as_json
+from kneetimer.cli.history_output import session_json
 
 PARIS_WINTER = timezone(timedelta(hours=1))
 PARIS_SUMMER = timezone(timedelta(hours=2))
@@ -70,7 +73,7 @@ def test_migration_from_version_1_keeps_data_and_fills_the_day(tmp_path):
     old.close()
     store = HistoryStore.open(folder)
     assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    (session,) = store.sessions()
+    (session,) = as_json(store.sessions())
     assert session["started_at"] == "2025-03-30T23:30:00.000+02:00" and session["active_s"] == 12.5
     assert store.connection.execute("SELECT day FROM sessions").fetchone()[0] == "2025-03-30"
 
@@ -78,7 +81,7 @@ def test_migration_from_version_1_keeps_data_and_fills_the_day(tmp_path):
 def test_history_json_has_the_designed_keys_and_keeps_offsets(store):
     session_id = add_session(store, records=2, pain_after=2)
     store.set_feedback(session_id, note="knee felt [bold]fine[/]")
-    (session,) = store.sessions()
+    (session,) = as_json(store.sessions())
     assert list(session) == [
         "id", "routine_id", "routine", "started_at", "ended_at", "status", "active_s", "paused_s",
         "pain_before", "pain_after", "note", "exercises",
@@ -94,15 +97,15 @@ def test_history_json_has_the_designed_keys_and_keeps_offsets(store):
 
 def test_sessions_newest_first_with_limit(store):
     ids = [add_session(store, day=f"2026-11-{day:02d}") for day in (3, 1, 2)]
-    assert [s["id"] for s in store.sessions()] == [ids[0], ids[2], ids[1]]
-    assert [s["id"] for s in store.sessions(limit=2)] == [ids[0], ids[2]]
+    assert [s.id for s in store.sessions()] == [ids[0], ids[2], ids[1]]
+    assert [s.id for s in store.sessions(limit=2)] == [ids[0], ids[2]]
 
 
 def test_each_record_updates_the_session_totals_at_once(store):
     start = at("2026-11-21")
     session_id = store.start_session("r", "R", start)
     store.add_record(session_id, record(start=start), active_s=90.5, paused_s=3.25)
-    session = store.session(session_id)
+    session = session_json(store.session(session_id))
     assert (session["status"], session["active_s"], session["paused_s"]) == ("in_progress", 90.5, 3.2)
     assert session["ended_at"] == "2026-11-21T07:59:24.712+01:00"
 
@@ -115,7 +118,7 @@ def test_abandoned_session_becomes_interrupted_at_its_last_record(tmp_path):
     store.connection.execute("UPDATE sessions SET owner_pid = 999999999")  # a process that is gone
     store.close()
     reopened = HistoryStore.open(tmp_path)
-    session = reopened.session(session_id)
+    session = session_json(reopened.session(session_id))
     assert session["status"] == "interrupted" and session["ended_at"] == "2026-11-21T07:59:24.712+01:00"
 
 
@@ -125,11 +128,11 @@ def test_session_of_a_live_process_is_left_in_progress(tmp_path):
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
         store.connection.execute("UPDATE sessions SET owner_pid = ?", (sleeper.pid,))
-        assert HistoryStore.open(tmp_path).session(session_id)["status"] == "in_progress"
+        assert HistoryStore.open(tmp_path).session(session_id).status == "in_progress"
     finally:
         sleeper.kill()
         sleeper.wait()
-    assert HistoryStore.open(tmp_path).session(session_id)["status"] == "interrupted"
+    assert HistoryStore.open(tmp_path).session(session_id).status == "interrupted"
 
 
 def test_streak_counts_consecutive_local_days_across_midnight_and_dst(store):
@@ -227,7 +230,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
         _, err = writer.communicate(timeout=120)
         assert writer.returncode == 0, err.decode()
     store = HistoryStore.open(tmp_path)
-    assert sorted(len(s["exercises"]) for s in store.sessions()) == [150, 150]
+    assert sorted(len(s.exercises) for s in store.sessions()) == [150, 150]
     assert store.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
@@ -309,7 +312,7 @@ def test_sigkill_mid_workout_keeps_finished_exercises(tmp_path):
     worker.wait(timeout=10)
     assert rows >= 10, "the workout never got going"
     store = HistoryStore.open(tmp_path)
-    (session,) = store.sessions()
+    (session,) = as_json(store.sessions())
     assert session["status"] == "interrupted"
     assert len(session["exercises"]) >= rows
     assert all(e["status"] == "done" for e in session["exercises"])
@@ -320,4 +323,4 @@ def test_sigkill_mid_workout_keeps_finished_exercises(tmp_path):
 def test_our_own_session_in_progress_is_not_recovered_from_under_us(tmp_path):
     store = HistoryStore.open(tmp_path)
     session_id = store.start_session("r", "R", at("2026-11-21"))
-    assert HistoryStore.open(tmp_path).session(session_id)["status"] == "in_progress"
+    assert HistoryStore.open(tmp_path).session(session_id).status == "in_progress"

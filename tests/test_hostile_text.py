@@ -16,6 +16,7 @@ from kneetimer.tui.screens.history import HistoryScreen, SessionScreen
 from kneetimer.tui.screens.summary import SummaryScreen
 from kneetimer.tui.screens.workout import WorkoutScreen
 from tests.tui_helpers import advance_stepwise, make_app
+from tests.history_helpers import as_json
 
 MARKUP = "[/] [bold]b [link=https://evil.example]l[/link] [@click=app.quit]q[/] x\\"
 ESCAPES = r"\u001b[2J\u001b]52;c;aGk=\u0007\u001b]8;;http://x\u001b\\L\u001b]8;;\u001b\\\u0007\u009b31m"
@@ -111,7 +112,7 @@ async def test_every_screen_shows_hostile_text_literally(user_routines, tmp_path
         assert_clean(text)
         assert "[@click=app.quit] note" in text
         assert app.is_running, "no markup action ran"
-    (session,) = HistoryStore.open(data).sessions()
+    (session,) = as_json(HistoryStore.open(data).sessions())
     assert session["note"] == "[@click=app.quit] note" and session["routine"].startswith(MARKUP)
 
 

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 from kneetimer.workout.engine import ExerciseRecord, Status
 from kneetimer.history.recorder import Recorder
 from kneetimer.history.store import HistoryStore
+from tests.history_helpers import as_json
 
 START = datetime(2026, 11, 21, 8, 0, tzinfo=timezone(timedelta(hours=1)))
 
@@ -20,13 +21,13 @@ def test_a_workout_is_saved_as_it_goes(tmp_path):
     recorder = Recorder(tmp_path, "r", "R", START, pain_before=3)
     recorder.record(record(0), 10, 0)
     assert recorder.flush()
-    (session,) = HistoryStore.open(tmp_path, recover=False).sessions()
+    (session,) = as_json(HistoryStore.open(tmp_path, recover=False).sessions())
     assert session["status"] == "in_progress" and [e["name"] for e in session["exercises"]] == ["Move 0"]
     recorder.record(record(1), 20, 1.5)
     recorder.finish("completed", START + timedelta(minutes=1), 20, 1.5)
     recorder.feedback(pain_after=1, note="good")
     assert recorder.close()
-    (session,) = HistoryStore.open(tmp_path).sessions()
+    (session,) = as_json(HistoryStore.open(tmp_path).sessions())
     assert (session["status"], session["pain_before"], session["pain_after"], session["note"]) == ("completed", 3, 1, "good")
     assert (session["active_s"], session["paused_s"]) == (20, 1.5)
     assert [e["name"] for e in session["exercises"]] == ["Move 0", "Move 1"]
@@ -41,7 +42,7 @@ def test_resumed_work_joins_the_earlier_session(tmp_path):
     second.record(record(1), 20, 0)
     second.finish("completed", START, 20, 0)
     assert second.close()
-    (session,) = HistoryStore.open(tmp_path).sessions()
+    (session,) = as_json(HistoryStore.open(tmp_path).sessions())
     assert session["status"] == "completed" and len(session["exercises"]) == 2
 
 
@@ -63,7 +64,7 @@ def test_a_failed_write_is_kept_and_retried(tmp_path, monkeypatch):
     recorder.record(record(1), 20, 0)  # the next write retries the first, in order
     assert recorder.close()
     assert recorder.problem is None and recorder.unsaved == 0
-    (session,) = HistoryStore.open(tmp_path).sessions()
+    (session,) = as_json(HistoryStore.open(tmp_path).sessions())
     assert [e["name"] for e in session["exercises"]] == ["Move 0", "Move 1"]
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from bench.process import PtyProcess
 from kneetimer.history.store import DB_NAME, HistoryStore
+from tests.history_helpers import as_json
 
 FAST = 'name = "Fast"\nlead_in = 0\nrest_between = 0\n' + '[[exercise]]\nname = "Move"\nhold = 0.6\n' * 60
 LEAVE_ALT_SCREEN = b"\x1b[?1049l"
@@ -57,7 +58,7 @@ def test_signal_saves_the_session_as_interrupted_and_restores_the_terminal(tmp_p
     terminal.process.send_signal(signum)
     assert finish(terminal) == 128 + signum
     assert LEAVE_ALT_SCREEN in terminal.output, "the terminal was left in the app's screen"
-    (session,) = HistoryStore.open(data).sessions()
+    (session,) = as_json(HistoryStore.open(data).sessions())
     assert session["status"] == "interrupted"
     assert len(session["exercises"]) >= 3
     assert session["exercises"][-1]["status"] in ("done", "partial")
@@ -70,7 +71,7 @@ def test_hangup_when_the_terminal_closes_still_saves(tmp_path):
     os.close(terminal.master)  # the terminal window is gone ...
     terminal.process.send_signal(signal.SIGHUP)  # ... and the process is told so
     finish(terminal)
-    (session,) = HistoryStore.open(data).sessions()
+    (session,) = as_json(HistoryStore.open(data).sessions())
     assert session["status"] == "interrupted" and len(session["exercises"]) >= 3
 
 
@@ -89,7 +90,7 @@ def test_stopped_then_continued_pauses_itself_and_loses_nothing(tmp_path):
             "nothing was counted as done while the process was stopped"
     terminal.process.send_signal(signal.SIGTERM)
     finish(terminal)
-    (session,) = HistoryStore.open(data).sessions()
+    (session,) = as_json(HistoryStore.open(data).sessions())
     assert session["paused_s"] >= 6.0
     seconds = [e["seconds"] for e in session["exercises"] if e["status"] == "done"]
     assert all(abs(s - 0.6) < 0.05 for s in seconds), seconds

@@ -6,12 +6,13 @@ import sqlite3
 from datetime import datetime, timedelta, timezone
 
 from kneetimer.workout.engine import ExerciseRecord, Status
-from kneetimer.history import store as store_module
+from kneetimer.history import database as database_module
 from kneetimer.history.recorder import Recorder
 from kneetimer.history.store import DB_NAME, HistoryStore
 from kneetimer.tui.screens.summary import SummaryScreen
 from kneetimer.tui.screens.workout import WorkoutScreen
 from tests.tui_helpers import SHORT, advance, advance_stepwise, make_app, text_of
+from tests.history_helpers import as_json
 
 START = datetime(2026, 11, 21, 8, 0, tzinfo=timezone(timedelta(hours=1)))
 
@@ -36,7 +37,7 @@ async def test_disk_full_mid_workout_says_not_saved_and_keeps_counting(tmp_path,
         monkeypatch.undo()  # the disk has room again: the kept record goes in, in order
         await advance_stepwise(pilot, 10)
         assert app.screen.recorder.flush()
-    (session,) = HistoryStore.open(tmp_path / "data").sessions()
+    (session,) = as_json(HistoryStore.open(tmp_path / "data").sessions())
     assert [e["side"] for e in session["exercises"]][:2] == ["right", "left"]
 
 
@@ -54,7 +55,7 @@ async def test_unusable_data_folder_the_workout_still_runs(tmp_path):
 
 
 def test_a_locked_database_is_waited_for_then_written_in_order(tmp_path, monkeypatch):
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 200)
     recorder = Recorder(tmp_path, "r", "R", START)
     assert recorder.flush()
     locker = sqlite3.connect(tmp_path / DB_NAME, isolation_level=None)
@@ -66,5 +67,5 @@ def test_a_locked_database_is_waited_for_then_written_in_order(tmp_path, monkeyp
     locker.close()
     recorder.record(record(1), 20, 0)
     assert recorder.close()
-    (session,) = HistoryStore.open(tmp_path).sessions()
+    (session,) = as_json(HistoryStore.open(tmp_path).sessions())
     assert [e["name"] for e in session["exercises"]] == ["Move 0", "Move 1"]

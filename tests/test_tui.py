@@ -13,6 +13,7 @@ from kneetimer.tui.screens.summary import SummaryScreen
 from kneetimer.tui.screens.workout import WorkoutScreen
 from tests.engine_helpers import WALL_START, routine_from
 from tests.tui_helpers import SHORT, FakeSpeaker, advance, advance_stepwise, bundled, make_app, text_of
+from tests.history_helpers import as_json
 
 
 @pytest.fixture
@@ -131,7 +132,7 @@ async def test_quit_with_yes_shows_what_was_done_and_saves_it_interrupted(data_d
         await pilot.press("escape")  # and the note
         await pilot.press("enter")
     store = HistoryStore.open(data_dir)
-    (session,) = store.sessions()
+    (session,) = as_json(store.sessions())
     assert session["status"] == "interrupted" and session["pain_after"] is None
     assert [(e["status"], e["reps_done"]) for e in session["exercises"]] == [("partial", 1)]
     assert session["exercises"][0]["seconds"] == 6.0
@@ -148,7 +149,7 @@ async def test_a_whole_workout_then_pain_and_note_are_saved(data_dir):
         await pilot.press(*"sore [/] but ok", "enter")
         await pilot.press("enter")
     store = HistoryStore.open(data_dir)
-    (session,) = store.sessions()
+    (session,) = as_json(store.sessions())
     assert (session["status"], session["pain_after"], session["note"]) == ("completed", 2, "sore [/] but ok")
     assert [(e["name"], e["side"], e["status"]) for e in session["exercises"]] == [
         ("Clams", "right", "done"), ("Clams", "left", "done"), ("Stretch", None, "done"),
@@ -163,7 +164,7 @@ async def test_records_are_saved_while_the_workout_goes_on(data_dir):
         await pilot.pause()
         await advance_stepwise(pilot, 3 + 10 + 0.5)
         assert app.screen.recorder.flush()
-        (session,) = HistoryStore.open(data_dir, recover=False).sessions()
+        (session,) = as_json(HistoryStore.open(data_dir, recover=False).sessions())
         assert session["status"] == "in_progress" and len(session["exercises"]) == 1
 
 
@@ -173,7 +174,7 @@ async def test_closing_the_app_mid_workout_saves_it_as_interrupted(data_dir):
         await pilot.pause()
         await advance_stepwise(pilot, 3 + 5)
         await app.action_quit()
-    (session,) = HistoryStore.open(data_dir).sessions()
+    (session,) = as_json(HistoryStore.open(data_dir).sessions())
     assert session["status"] == "interrupted" and session["exercises"][0]["reps_done"] == 1
 
 
@@ -244,7 +245,7 @@ async def test_picker_lists_routines_and_starts_one_after_the_pain_question(data
         await pilot.pause()
         assert isinstance(app.screen, WorkoutScreen) and app.screen.routine.name == names[1]
         assert app.screen.recorder.flush()
-    (session,) = HistoryStore.open(data_dir).sessions()
+    (session,) = as_json(HistoryStore.open(data_dir).sessions())
     assert session["pain_before"] == 4 and session["routine"] == names[1]
 
 
@@ -281,7 +282,7 @@ async def test_picker_offers_to_resume_and_the_work_joins_that_session(data_dir)
         await advance_stepwise(pilot, 5)
         await pilot.press("n")
         assert app.screen.recorder.flush()
-    (session,) = HistoryStore.open(data_dir).sessions()
+    (session,) = as_json(HistoryStore.open(data_dir).sessions())
     assert session["id"] == session_id and len(session["exercises"]) == 4
     assert session["active_s"] == pytest.approx(205, abs=0.1)
 

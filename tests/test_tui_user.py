@@ -140,6 +140,8 @@ async def test_progression_offered_after_three_easy_sessions_and_saved(tmp_path,
         await advance_stepwise(pilot, 1 + 5)
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("1", "escape")
+        await app.workers.wait_for_complete()  # the offer is read off the event loop
+        await pilot.pause()
         assert "Ready for more" in str(app.screen.query_one("#progression").content)
         await pilot.press("g")
         assert "Saved your progressed version" in str(app.screen.query_one("#progression").content)
@@ -158,6 +160,8 @@ async def test_no_progression_when_pain_went_up(tmp_path, user_routines):
         await pilot.pause()
         await advance_stepwise(pilot, 1 + 5)
         await pilot.press("2", "escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert str(app.screen.query_one("#progression").content) == ""
 
 

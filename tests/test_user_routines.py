@@ -3,6 +3,8 @@ tomli-w that load back identically, settings, progression."""
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import sys
 import textwrap
 from dataclasses import replace
@@ -19,6 +21,8 @@ from kneetimer.routines.model import Hold
 from kneetimer.routines.writer import dump_routine
 from kneetimer.settings import Settings, load_settings, save_settings
 from kneetimer.routines.library import RoutineFileError, edit_file, new_routine, safe_id
+from kneetimer.history.rows import ExerciseRow, SessionRow
+from kneetimer.workout.records import Outcome, Status
 from tests.conftest import BUNDLED
 from tests.test_loader_properties import routines as generated_routines
 
@@ -163,9 +167,14 @@ def test_bad_setting_values_are_reported_one_by_one(tmp_path):
 
 
 def session(pain_after, pain_before=3, status="completed", skipped=False):
-    exercises = [{"status": "skipped" if skipped else "done"}, {"status": "done"}]
-    return {"routine_id": "react-glute-it-band", "status": status, "pain_before": pain_before,
-            "pain_after": pain_after, "exercises": exercises}
+    moment = datetime(2026, 11, 21, tzinfo=timezone.utc)
+
+    def exercise(status):
+        return ExerciseRow(0, "Clams", None, Status(status), 1, 10, 50.0, moment, moment)
+
+    exercises = (exercise("skipped" if skipped else "done"), exercise("done"))
+    return SessionRow(1, "react-glute-it-band", "REACT", moment, moment, Outcome(status), 100.0, 0.0,
+                      pain_before, pain_after, "", exercises)
 
 
 REACT = next(load_file(p).routine for p in BUNDLED if p.stem == "react-glute-it-band")

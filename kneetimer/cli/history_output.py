@@ -1,4 +1,8 @@
-"""`kneetimer history` and `kneetimer export`: history on stdout, without Textual."""
+"""`kneetimer history` and `kneetimer export`: history on stdout, without Textual.
+
+The JSON and CSV shapes live here, and only here: `history --json` keeps the keys
+design.md promises; new keys may be added, none renamed.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,45 @@ import json
 import sys
 
 from kneetimer import paths
-from kneetimer.history.store import DB_NAME, HistoryStore, HistoryUnavailable
 from kneetimer.cli.tables import columns
+from kneetimer.dates import format_moment, iso
+from kneetimer.history.rows import ExerciseRow, SessionRow
+from kneetimer.history.store import DB_NAME, HistoryStore, HistoryUnavailable
 from kneetimer.text import clean
+from kneetimer.workout.records import Status
 
 EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def session_json(session: SessionRow) -> dict:
+    """A session in the shape of `history --json`."""
+    return {
+        "id": session.id,
+        "routine_id": session.routine_id,
+        "routine": session.routine,
+        "started_at": iso(session.started_at),
+        "ended_at": iso(session.ended_at) if session.ended_at else None,
+        "status": str(session.status),
+        "active_s": round(session.active_s, 1),
+        "paused_s": round(session.paused_s, 1),
+        "pain_before": session.pain_before,
+        "pain_after": session.pain_after,
+        "note": session.note,
+        "exercises": [exercise_json(exercise) for exercise in session.exercises],
+    }
+
+
+def exercise_json(exercise: ExerciseRow) -> dict:
+    return {
+        "name": exercise.name,
+        "side": exercise.side,
+        "status": str(exercise.status),
+        "sets_done": exercise.sets_done,
+        "reps_done": exercise.reps_done,
+        "seconds": round(exercise.seconds, 1),
+        "started_at": iso(exercise.started_at),
+        "ended_at": iso(exercise.ended_at),
+    }
 
 
 def _open_existing() -> HistoryStore | None:
@@ -30,7 +68,7 @@ def print_history(as_json: bool, limit: int | None) -> int:
         print(f"kneetimer: {error}", file=sys.stderr)
         return EXIT_FAILED
     if as_json:
-        print(json.dumps(sessions, indent=2, ensure_ascii=False))
+        print(json.dumps([session_json(session) for session in sessions], indent=2, ensure_ascii=False))
     elif not sessions:
         print("No sessions yet. Start one with `kneetimer` or `kneetimer run ROUTINE`.")
     else:
@@ -38,19 +76,19 @@ def print_history(as_json: bool, limit: int | None) -> int:
     return EXIT_OK
 
 
-def format_sessions(sessions: list[dict]) -> str:
+def format_sessions(sessions: list[SessionRow]) -> str:
     table = [("ID", "STARTED", "ROUTINE", "TIME", "DONE", "PAIN", "STATUS")]
     for session in sessions:
-        done = sum(1 for e in session["exercises"] if e["status"] == "done")
-        minutes, seconds = divmod(round(session["active_s"]), 60)
+        done = sum(1 for e in session.exercises if e.status is Status.DONE)
+        minutes, seconds = divmod(round(session.active_s), 60)
         table.append((
-            str(session["id"]),
-            session["started_at"][:16].replace("T", " "),
-            session["routine"],
+            str(session.id),
+            format_moment(session.started_at),
+            session.routine,
             f"{minutes}:{seconds:02d}",
-            f"{done}/{len(session['exercises'])}",
-            _pain(session["pain_before"], session["pain_after"]),
-            session["status"],
+            f"{done}/{len(session.exercises)}",
+            _pain(session.pain_before, session.pain_after),
+            str(session.status),
         ))
     return columns(table)
 
@@ -69,10 +107,39 @@ EXPORT_FIELDS = [
 _TEXT_FIELDS = {"routine_name", "note", "exercise", "side"}
 
 
+def export_rows(sessions: list[SessionRow]) -> list[dict]:
+    """Every exercise record with its session's fields, oldest session first."""
+    rows = []
+    for session in sorted(sessions, key=lambda s: (s.started_at.timestamp(), s.id)):
+        for exercise in session.exercises:
+            rows.append({
+                "session_id": session.id,
+                "routine_id": session.routine_id,
+                "routine_name": session.routine,
+                "session_started_at": iso(session.started_at),
+                "session_ended_at": iso(session.ended_at) if session.ended_at else None,
+                "session_status": str(session.status),
+                "active_s": session.active_s,
+                "paused_s": session.paused_s,
+                "pain_before": session.pain_before,
+                "pain_after": session.pain_after,
+                "note": session.note,
+                "exercise": exercise.name,
+                "side": exercise.side,
+                "status": str(exercise.status),
+                "sets_done": exercise.sets_done,
+                "reps_done": exercise.reps_done,
+                "seconds": exercise.seconds,
+                "started_at": iso(exercise.started_at),
+                "ended_at": iso(exercise.ended_at),
+            })
+    return rows
+
+
 def export(fmt: str) -> int:
     try:
         store = _open_existing()
-        rows = list(store.export_rows()) if store else []
+        rows = export_rows(store.sessions()) if store else []
     except HistoryUnavailable as error:
         print(f"kneetimer: {error}", file=sys.stderr)
         return EXIT_FAILED

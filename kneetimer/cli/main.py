@@ -97,13 +97,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from kneetimer.cli.listing import catalog_rows, format_rows
+    from kneetimer.cli.listing import catalog_rows, format_rows, row_json
 
     rows = catalog_rows()
     if args.json:
         import json
 
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(json.dumps([row_json(row) for row in rows], indent=2, ensure_ascii=False))
     else:
         print(format_rows(rows))
     return EXIT_OK
@@ -207,7 +207,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from kneetimer.routines.discovery import BUNDLED
+    from kneetimer.routines.discovery import Origin
     from kneetimer.routines.library import RoutineFileError, ask_on_terminal, copy_routine, edit_file
 
     entry = find_routine(args.routine)
@@ -215,7 +215,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     try:
         path = entry.path
-        if entry.origin == BUNDLED:
+        if entry.origin is Origin.BUNDLED:
             path = copy_routine(entry.path, entry.id)
             print(f"{entry.id} is a bundled routine: copied it to {path} (yours now takes its place).")
         saved, problems = edit_file(path, ask_again=ask_on_terminal)

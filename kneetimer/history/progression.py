@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from kneetimer.history.rows import SessionRow
+from kneetimer.history.store import HistoryStore
 from kneetimer.routines.model import Exercise, Hold, Routine
+from kneetimer.workout.records import Outcome, Status
 
 SESSIONS_NEEDED = 3
 MAX_PAIN = 2
@@ -22,29 +25,37 @@ class Suggestion:
     routine: Routine  # the progressed version
 
 
-def suggest(routine: Routine, recent_sessions: list[dict]) -> Suggestion | None:
-    """`recent_sessions`: this routine's sessions, newest first (history's shape)."""
+def offer(store: HistoryStore, routine: Routine, session_id: int | None) -> Suggestion | None:
+    """The progression to offer right after session `session_id` of `routine`, if earned."""
+    recent = store.recent_sessions(routine.id, SESSIONS_NEEDED)
+    if session_id is None or not recent or recent[0].id != session_id:
+        return None
+    return suggest(routine, recent)
+
+
+def suggest(routine: Routine, recent_sessions: list[SessionRow]) -> Suggestion | None:
+    """`recent_sessions`: this routine's sessions, newest first."""
     if not any(exercise.harder for exercise in routine.exercises):
         return None
-    last = [s for s in recent_sessions if s["routine_id"] == routine.id][:SESSIONS_NEEDED]
+    last = [s for s in recent_sessions if s.routine_id == routine.id][:SESSIONS_NEEDED]
     if len(last) < SESSIONS_NEEDED or not all(_earned(session) for session in last):
         return None
-    pains = [session["pain_after"] for session in reversed(last)]  # oldest first
-    if any(later > earlier for earlier, later in zip(pains, pains[1:])):
+    pains = [session.pain_after for session in reversed(last)]  # oldest first
+    if any(later > earlier for earlier, later in zip(pains, pains[1:], strict=False)):
         return None
     latest = last[0]
-    if latest["pain_before"] is not None and latest["pain_after"] > latest["pain_before"]:
+    if latest.pain_before is not None and latest.pain_after > latest.pain_before:
         return None
     return progress(routine)
 
 
-def _earned(session: dict) -> bool:
+def _earned(session: SessionRow) -> bool:
     return (
-        session["status"] == "completed"
-        and session["pain_after"] is not None
-        and session["pain_after"] <= MAX_PAIN
-        and session["exercises"]
-        and all(exercise["status"] == "done" for exercise in session["exercises"])
+        session.status is Outcome.COMPLETED
+        and session.pain_after is not None
+        and session.pain_after <= MAX_PAIN
+        and bool(session.exercises)
+        and all(exercise.status is Status.DONE for exercise in session.exercises)
     )
 
 

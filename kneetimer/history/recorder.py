@@ -4,7 +4,8 @@ The engine pushes each record the moment an exercise ends; writing it must
 never delay the countdown, so writes go through a queue to a thread with its
 own connection. A write that fails (disk full, database locked too long) is
 kept and retried with the next one and at the end; `problem` says what is wrong
-so the screen can show "not saved".
+so the screen can show "not saved". Reads that must see this session's writes
+(`ask`) run on the same thread, after them.
 """
 
 from __future__ import annotations
@@ -12,13 +13,17 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
-from typing import TYPE_CHECKING
+from kneetimer.workout.records import ExerciseRecord, Outcome
 
 if TYPE_CHECKING:
     from kneetimer.history.store import HistoryStore
+
+T = TypeVar("T")
 
 
 class Recorder:
@@ -37,14 +42,22 @@ class Recorder:
 
     # -- called from the UI thread --------------------------------------------
 
-    def record(self, record, active_s: float, paused_s: float) -> None:
+    def record(self, record: ExerciseRecord, active_s: float, paused_s: float) -> None:
         self._write(lambda store: store.add_record(self._require_id(), record, active_s, paused_s))
 
-    def finish(self, status: str, ended_at: datetime, active_s: float, paused_s: float) -> None:
+    def finish(self, status: Outcome, ended_at: datetime, active_s: float, paused_s: float) -> None:
         self._write(lambda store: store.finish_session(self._require_id(), status, ended_at, active_s, paused_s))
 
     def feedback(self, pain_after: int | None = None, note: str | None = None) -> None:
         self._write(lambda store: store.set_feedback(self._require_id(), pain_after, note))
+
+    def ask(self, question: Callable[[HistoryStore, int | None], T]) -> Future[T]:
+        """Run `question(store, session_id)` on the writer thread once the writes so far
+        are done; its answer (or exception) arrives in the future. Without a usable
+        store the answer is None."""
+        answer: Future[T] = Future()
+        self._queue.put((_ASK, (question, answer)))
+        return answer
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until every write so far is done (or failed). True if all were saved."""
@@ -87,6 +100,8 @@ class Recorder:
                 self._retry_failed(store)
             if kind == _FLUSH:
                 payload.set()
+            elif kind == _ASK:
+                self._answer(store, *payload)
             elif store is None:
                 self._failed.append(payload)
             else:
@@ -104,6 +119,12 @@ class Recorder:
             self.problem = str(error)
             return None
 
+    def _answer(self, store: HistoryStore | None, question, answer: Future) -> None:
+        try:
+            answer.set_result(None if store is None else question(store, self.session_id))
+        except Exception as error:  # handed to the asker, never lost on this thread
+            answer.set_exception(error)
+
     def _apply(self, store: HistoryStore, write) -> None:
         try:
             write(store)
@@ -119,4 +140,4 @@ class Recorder:
             self.problem = None
 
 
-_WRITE, _FLUSH, _STOP = "write", "flush", "stop"
+_WRITE, _FLUSH, _ASK, _STOP = "write", "flush", "ask", "stop"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from kneetimer.history.store import HistoryStore
+from kneetimer.workout.records import Status
 
 HEATMAP_WEEKS = 12
 PAIN_TREND_SESSIONS = 30
@@ -17,7 +18,7 @@ PAIN_TREND_SESSIONS = 30
 # A day counts towards a streak if some exercise was actually worked on.
 _WORKED_DAYS = (
     "SELECT DISTINCT s.day FROM sessions s WHERE s.day <= ? AND EXISTS ("
-    " SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.status != 'skipped')"
+    " SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.status != ?)"
     " ORDER BY s.day DESC"
 )
 
@@ -47,11 +48,17 @@ def overview(store: HistoryStore, today: date) -> Overview:
     )
 
 
+def sessions_this_week(store: HistoryStore, today: date) -> int:
+    """Sessions since Monday."""
+    monday = today - timedelta(days=today.weekday())
+    return sum(store.session_days(monday.isoformat()).values())
+
+
 def streak(store: HistoryStore, today: date) -> int:
     """Consecutive days with work, ending today (or yesterday, if today has none yet)."""
     expected = today
     count = 0
-    for (day,) in store.connection.execute(_WORKED_DAYS, (today.isoformat(),)):
+    for (day,) in store.connection.execute(_WORKED_DAYS, (today.isoformat(), Status.SKIPPED)):
         current = date.fromisoformat(day)
         if count == 0 and current == today - timedelta(days=1):
             expected = current

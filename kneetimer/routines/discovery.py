@@ -7,21 +7,24 @@ broken file is still listed, with its first problem, and hides nothing else.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from kneetimer import paths
 from kneetimer.routines.loader import LoadResult, Problem, load_file
 from kneetimer.routines.model import Routine
 
-USER = "user"
-BUNDLED = "bundled"
+class Origin(StrEnum):
+    USER = "user"  # the person's own routines folder
+    BUNDLED = "bundled"  # shipped with kneetimer
+    FILE = "file"  # a path given on the command line
 
 
 @dataclass
 class Entry:
     id: str
     path: Path
-    origin: str  # USER, BUNDLED, or "file" for a path given directly
+    origin: Origin
     result: LoadResult
 
     @property
@@ -36,7 +39,7 @@ class Entry:
 def discover() -> list[Entry]:
     """Every routine, the user's first, each group in id order."""
     entries: dict[str, Entry] = {}
-    for origin, folder in ((USER, paths.user_routines_dir()), (BUNDLED, paths.bundled_routines_dir())):
+    for origin, folder in ((Origin.USER, paths.user_routines_dir()), (Origin.BUNDLED, paths.bundled_routines_dir())):
         for path in _routine_files(folder):
             if path.stem not in entries:
                 entries[path.stem] = Entry(path.stem, path, origin, load_file(path))
@@ -47,8 +50,8 @@ def find(reference: str) -> Entry | None:
     """A routine by id, or by the path of a .toml file."""
     candidate = Path(reference).expanduser()
     if reference.endswith(".toml") or "/" in reference or candidate.is_file():
-        return Entry(candidate.stem, candidate, "file", load_file(candidate, display=reference))
-    for origin, folder in ((USER, paths.user_routines_dir()), (BUNDLED, paths.bundled_routines_dir())):
+        return Entry(candidate.stem, candidate, Origin.FILE, load_file(candidate, display=reference))
+    for origin, folder in ((Origin.USER, paths.user_routines_dir()), (Origin.BUNDLED, paths.bundled_routines_dir())):
         path = folder / f"{reference}.toml"
         if path.is_file():
             return Entry(reference, path, origin, load_file(path))

@@ -16,7 +16,7 @@ from pathlib import Path
 from kneetimer import paths
 from kneetimer.routines.loader import LoadResult, load_bytes
 from kneetimer.routines.model import Routine
-from kneetimer.settings import write_atomically
+from kneetimer.files import write_atomically
 
 MAX_ID_LENGTH = 64
 
@@ -86,15 +86,6 @@ def copy_routine(source: Path, new_id: str, force: bool = False) -> Path:
     if path.resolve() == source.resolve():
         raise RoutineFileError(f"{source} is already that file")
     write_atomically(path, source.read_text(encoding="utf-8"))
-    return path
-
-
-def save_version(routine: Routine, new_id: str, force: bool = False) -> Path:
-    """Write an adjusted routine as the user's own file (tomli-w, atomically)."""
-    from kneetimer.routines.writer import dump_routine
-
-    path = _claim(new_id, force)
-    write_atomically(path, dump_routine(routine))
     return path
 
 

@@ -88,6 +88,16 @@ def load_file(path: Path | str, display: str | None = None) -> LoadResult:
     return result
 
 
+def as_written(routine: Routine) -> Routine:
+    """The routine as its file says now (without the settings a run applied), to build
+    a new version on; the routine itself if the file is gone or broken."""
+    if routine.path is not None:
+        loaded = load_file(routine.path).routine
+        if loaded is not None and loaded.id == routine.id:
+            return loaded
+    return routine
+
+
 def load_bytes(data: bytes, display: str, routine_id: str) -> LoadResult:
     """Load routine source; `display` names the file in problems."""
     if len(data) > MAX_FILE_BYTES:

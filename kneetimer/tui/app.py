@@ -1,5 +1,6 @@
 """The kneetimer app: which screen comes first, and what the screens share
-(clock, history, sound). Screens own their layout; the engine owns timing."""
+(clock, settings, history and the recorder of the workout under way, sound).
+Screens own their layout; the engine owns timing."""
 
 from __future__ import annotations
 
@@ -8,23 +9,21 @@ import os
 import signal
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
-if TYPE_CHECKING:
-    from kneetimer.history.store import HistoryStore
-
 from kneetimer import paths
+from kneetimer.dates import now_local
 from kneetimer.routines.model import Routine
 from kneetimer.settings import Settings, load_settings, save_settings, with_default_lead_in
 from kneetimer.sound.voice import NO_SPEECH_MESSAGE, Speaker, find_speech_command
 
-
-def local_now() -> datetime:
-    return datetime.now().astimezone()
+if TYPE_CHECKING:
+    from kneetimer.history.recorder import Recorder
+    from kneetimer.history.store import HistoryStore
 
 
 class KneetimerApp(App):
@@ -38,7 +37,7 @@ class KneetimerApp(App):
         routine: Routine | None = None,
         *,
         clock: Callable[[], float] = time.monotonic,
-        wall_clock: Callable[[], datetime] = local_now,
+        wall_clock: Callable[[], datetime] = now_local,
         data_dir: Path | None = None,
         quiet: bool = False,
         voice: bool = False,
@@ -63,6 +62,7 @@ class KneetimerApp(App):
         self.handle_signals = handle_signals
         self.history_problem: str | None = None
         self.unsaved_on_exit: str | None = None
+        self.recorder: Recorder | None = None  # the workout under way, until its summary is done
         self._store = None
         self._store_tried = False
 
@@ -120,10 +120,28 @@ class KneetimerApp(App):
         self.exit(return_code=128 + signum)
 
     def on_unmount(self) -> None:
+        self.end_recording()
         if self.speaker is not None:
             self.speaker.stop()
         if self._store is not None:
             self._store.close()
+
+    def begin_recording(self, routine: Routine, started_at: datetime, resume_session_id: int | None = None,
+                        pain_before: int | None = None) -> Recorder:
+        """Start saving a workout as it goes (on the recorder's own thread)."""
+        from kneetimer.history.recorder import Recorder
+
+        self.end_recording()
+        self.recorder = Recorder(self.data_dir, routine.id, routine.name, started_at,
+                                 resume_session_id=resume_session_id, pain_before=pain_before)
+        return self.recorder
+
+    def end_recording(self) -> None:
+        """Wait (briefly) for the last writes; whatever could not be saved is said on exit."""
+        recorder, self.recorder = self.recorder, None
+        if recorder is not None and not recorder.close(timeout=3):
+            self.unsaved_on_exit = (recorder.problem or "some of this workout could not be saved") + \
+                f" ({recorder.unsaved} unsaved writes)"
 
     def set_voice(self, on: bool) -> None:
         """Spoken cues on or off; without a speech command, say so and stay quiet."""

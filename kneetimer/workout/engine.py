@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from kneetimer.workout.cues import Cue, CueKind, cue_schedule
 from kneetimer.workout.plan import Kind, Part, Phase, Plan
+from kneetimer.workout.records import ExerciseRecord, Outcome, Status
 
-HALFWAY_MIN_SECONDS = 20.0
-COUNTDOWN_FROM = 3
 # Times are sums of floats: `start + paused + 2.0` read back as `now - start - paused`
 # can give 1.9999999999998. Boundaries within a microsecond count as reached.
 EPSILON = 1e-6
@@ -41,44 +41,12 @@ class State(StrEnum):
     FINISHED = "finished"
 
 
-class CueKind(StrEnum):
-    PHASE_STARTED = "phase-started"
-    COUNTDOWN = "countdown"  # 3, 2, 1 before a hold or lead-in ends
-    HALFWAY = "halfway"  # holds of 20 s or more
-    MINIMUM_REACHED = "minimum-reached"  # a ranged hold may now be ended with Enter
-    SWITCH_SIDES = "switch-sides"
-    EXERCISE_DONE = "exercise-done"
-    SESSION_FINISHED = "session-finished"
-    STALLED = "stalled"  # paused itself after a gap (see the module docstring)
+class EnterAction(StrEnum):
+    """What Enter does now: one answer for the engine, the footer and the on-screen hint."""
 
-
-@dataclass(frozen=True)
-class Cue:
-    kind: CueKind
-    phase_index: int
-    at: float  # monotonic time it was due
-    count: int | None = None  # 3, 2, 1 for COUNTDOWN
-
-
-class Status(StrEnum):
-    DONE = "done"
-    PARTIAL = "partial"
-    SKIPPED = "skipped"
-
-
-@dataclass(frozen=True)
-class ExerciseRecord:
-    """One exercise on one side, as it ended."""
-
-    exercise_index: int
-    name: str
-    side: str | None
-    status: Status
-    sets_done: int
-    reps_done: int
-    seconds: float  # work only: pauses, lead-ins and rests excluded
-    started_at: datetime
-    ended_at: datetime
+    COUNT_REP = "count-rep"  # an unpaced rep waits for Enter
+    END_HOLD = "end-hold"  # a ranged hold, past its minimum
+    START_NOW = "start-now"  # cut a get-ready or rest short
 
 
 @dataclass
@@ -105,7 +73,10 @@ class Session:
         on_record: Callable[[ExerciseRecord], None] | None = None,
         stall_after: float | None = 5.0,
         start_exercise: int = 0,
+        carried: tuple[float, float] = (0.0, 0.0),
     ):
+        """`carried`: active and paused seconds of an interrupted session this one resumes,
+        so the totals it reports are the whole session's."""
         if not plan.phases:
             raise ValueError("a plan with no phases cannot be run")
         self.plan = plan
@@ -116,7 +87,8 @@ class Session:
         self.stall_after = stall_after
         self.start_exercise = start_exercise
         self.state = State.READY
-        self.status: str | None = None  # "completed" or "interrupted" once finished
+        self.status: Outcome | None = None  # set once finished
+        self._carried_active, self._carried_paused = carried
         self.records: list[ExerciseRecord] = []
         self.index = 0
         self.started_mono = 0.0
@@ -178,11 +150,6 @@ class Session:
         phase = self.phase
         return phase is not None and phase.minimum is not None and self.elapsed(now) >= phase.minimum - EPSILON
 
-    @property
-    def phase_started_at(self) -> float:
-        """Monotonic time the current phase began (the previous one's deadline, when it ran out)."""
-        return self._phase_start
-
     def deadline(self) -> float | None:
         """Monotonic time the current phase ends by itself; None when paused or open-ended."""
         phase = self.phase
@@ -211,16 +178,17 @@ class Session:
         return max(0.0, self.planned_total - self._planned_done(now))
 
     def active_seconds(self, now: float | None = None) -> float:
-        """Time since the start, pauses excluded (lead-ins and rests included)."""
+        """Time since the start, pauses excluded (lead-ins and rests included), with
+        what a resumed session carried over."""
         if self.state is State.READY:
-            return 0.0
+            return self._carried_active
         end = self.ended_mono if self.ended_mono is not None else self._now(now)
         paused = self.paused_total + (end - self._paused_at if self._paused_at is not None else 0.0)
-        return max(0.0, end - self.started_mono - paused)
+        return self._carried_active + max(0.0, end - self.started_mono - paused)
 
     def paused_seconds(self, now: float | None = None) -> float:
         ongoing = (self._now(now) - self._paused_at) if self._paused_at is not None else 0.0
-        return self.paused_total + ongoing
+        return self._carried_paused + self.paused_total + ongoing
 
     def next_change_at(self, now: float | None = None) -> float | None:
         """When what the screen shows changes next (whole seconds of the countdown, aligned
@@ -279,21 +247,28 @@ class Session:
         elif self.state is State.PAUSED:
             self._resume(now)
 
-    def enter(self) -> bool:
-        """Count a rep, end a ranged hold after its minimum, or cut a lead-in or rest short.
-        Returns False when Enter means nothing now (the UI may say why)."""
-        self.update()
+    def enter_action(self, now: float | None = None) -> EnterAction | None:
+        """What Enter would do now, or None when it means nothing."""
         phase = self.phase
         if self.state is not State.RUNNING or phase is None:
-            return False
+            return None
+        if phase.kind in (Kind.LEAD_IN, Kind.SWITCH, Kind.REST):
+            return EnterAction.START_NOW
+        if phase.part is Part.COUNT:
+            return EnterAction.COUNT_REP
+        if self.minimum_reached(now):
+            return EnterAction.END_HOLD
+        return None
+
+    def enter(self) -> bool:
+        """Do what `enter_action` says. Returns False when Enter means nothing now."""
+        self.update()
         now = self._clock()
-        cuts_short = phase.kind in (Kind.LEAD_IN, Kind.SWITCH, Kind.REST)
-        counts_rep = phase.part is Part.COUNT
-        if cuts_short or counts_rep or self.minimum_reached(now):
-            self._complete(now)
-            self._advance(now)
-            return True
-        return False
+        if self.enter_action(now) is None:
+            return False
+        self._complete(now)
+        self._advance(now)
+        return True
 
     def skip(self) -> None:
         """On to the next exercise; what is left of this one is recorded as skipped (or partial)."""
@@ -325,14 +300,14 @@ class Session:
             return
         if self.state is State.READY:
             self.state = State.FINISHED
-            self.status = "interrupted"
+            self.status = Outcome.INTERRUPTED
             return
         self.update()
         if self.state is State.FINISHED:
             return
         now = self._clock()
         self._close_unit(now, Status.PARTIAL, drop_if_empty=True)
-        self._finish(now, "interrupted")
+        self._finish(now, Outcome.INTERRUPTED)
 
     # -- internals -------------------------------------------------------------
 
@@ -371,9 +346,9 @@ class Session:
         self._fired = set()
         phase = self.phase
         if phase is None:
-            self._finish(at, "completed")
+            self._finish(at, Outcome.COMPLETED)
             return
-        self._schedule = _cue_schedule(phase)
+        self._schedule = cue_schedule(phase)
         if phase.unit is not None and (self._unit is None or self._unit.key != phase.unit):
             self._close_unit(at, Status.PARTIAL, drop_if_empty=True)
             self._unit = _Unit(phase.unit, started=at)
@@ -401,7 +376,7 @@ class Session:
         self._last_seen = now
         self.state = State.RUNNING
 
-    def _finish(self, at: float, status: str) -> None:
+    def _finish(self, at: float, status: Outcome) -> None:
         if self._paused_at is not None:
             self.paused_total += at - self._paused_at
             self._paused_at = None
@@ -409,7 +384,7 @@ class Session:
         self.ended_mono = at
         self.state = State.FINISHED
         self.status = status
-        if status == "completed":
+        if status is Outcome.COMPLETED:
             self._cue(CueKind.SESSION_FINISHED, at)
 
     def _active_until(self, at: float) -> float:
@@ -478,24 +453,6 @@ class Session:
             if offset <= elapsed + EPSILON and key not in self._fired:
                 self._fired.add(key)
                 self._cue(kind, base + offset, count)
-
-
-def _cue_schedule(phase: Phase) -> list[tuple[CueKind, float, int | None]]:
-    """Cues within a phase: (kind, active seconds from its start, count)."""
-    schedule = []
-    if phase.duration is None:
-        return schedule
-    if phase.kind in (Kind.HOLD, Kind.LEAD_IN, Kind.SWITCH):
-        for count in range(COUNTDOWN_FROM, 0, -1):
-            if phase.duration - count > 0:
-                schedule.append((CueKind.COUNTDOWN, phase.duration - count, count))
-    is_hold = phase.kind is Kind.HOLD or phase.part is Part.HOLD
-    first_target = phase.minimum if phase.minimum is not None else phase.duration
-    if is_hold and first_target >= HALFWAY_MIN_SECONDS:
-        schedule.append((CueKind.HALFWAY, first_target / 2, None))
-    if phase.minimum is not None:
-        schedule.append((CueKind.MINIMUM_REACHED, phase.minimum, None))
-    return sorted(schedule, key=lambda item: item[1])
 
 
 def _running_totals(values) -> list[float]:

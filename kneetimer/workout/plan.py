@@ -3,16 +3,15 @@
 For each exercise: a lead-in, then for each side (a side switch before every
 side after the first) -> each set (rest between sets) -> each step -> each rep.
 Exercises are separated by `rest_between`. The engine walks this list; the
-estimate shown by `kneetimer list` is its sum, so both always agree.
+estimate shown by `kneetimer list` is its sum, so both always agree. Words for
+phases live in words.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kneetimer.routines.durations import format_seconds
 from kneetimer.routines.model import Exercise, Hold, Routine, Step
 
 
@@ -59,10 +58,6 @@ class Phase:
     @property
     def is_work(self) -> bool:
         return self.kind in (Kind.REP, Kind.HOLD)
-
-    @property
-    def is_countdown(self) -> bool:
-        return self.duration is not None
 
     @property
     def sets(self) -> int:
@@ -160,31 +155,3 @@ def _step_phases(step: Step):
 def _hold_times(hold: Hold | None) -> dict:
     assert hold is not None
     return dict(duration=hold.maximum, minimum=hold.minimum if hold.is_range else None)
-
-
-def prescription(exercise: Exercise, hold_words: Callable[[Hold], str]) -> list[str]:
-    """Sets, steps, reps and hold in words; `hold_words` says the hold (written or spoken)."""
-    parts = []
-    if exercise.sets > 1:
-        parts.append(f"{exercise.sets} sets")
-    if exercise.steps:
-        parts.append(f"{len(exercise.steps)} steps")
-    if exercise.reps:
-        parts.append(f"{exercise.reps} reps")
-    if exercise.hold:
-        parts.append(hold_words(exercise.hold))
-    return parts
-
-
-def describe(exercise: Exercise) -> str:
-    """The prescription in a few words: "2 sets · 10 reps · hold 5s · right then left"."""
-    parts = prescription(exercise, lambda hold: "hold " + describe_hold(hold))
-    if exercise.sides:
-        parts.append(" then ".join(exercise.sides) if len(exercise.sides) <= 3 else f"{len(exercise.sides)} sides")
-    return " · ".join(parts)
-
-
-def describe_hold(hold: Hold) -> str:
-    if hold.is_range:
-        return f"{format_seconds(hold.minimum)}-{format_seconds(hold.maximum)}"
-    return format_seconds(hold.minimum)

@@ -1,10 +1,14 @@
-"""Words for phases and cues: what the workout screen shows and the voice says."""
+"""Words for phases and cues: what the workout screen shows and the voice says,
+and a prescription in a few words for the picker and "next up"."""
 
 from __future__ import annotations
 
-from kneetimer.workout.engine import Cue, CueKind
-from kneetimer.workout.plan import Kind, Part, Phase, prescription
+from collections.abc import Callable
+
+from kneetimer.routines.durations import format_seconds
 from kneetimer.routines.model import Exercise, Hold
+from kneetimer.workout.cues import Cue, CueKind
+from kneetimer.workout.plan import Kind, Part, Phase
 
 
 def phase_title(phase: Phase) -> str:
@@ -72,3 +76,31 @@ def spoken_cue(cue: Cue, phase: Phase | None) -> str | None:
     if phase.part in (Part.HOLD, Part.COUNT) or (phase.part is Part.MOVE and phase.exercise.hold is None):
         return str(phase.rep_no)
     return None
+
+
+def prescription(exercise: Exercise, hold_words: Callable[[Hold], str]) -> list[str]:
+    """Sets, steps, reps and hold in words; `hold_words` says the hold (written or spoken)."""
+    parts = []
+    if exercise.sets > 1:
+        parts.append(f"{exercise.sets} sets")
+    if exercise.steps:
+        parts.append(f"{len(exercise.steps)} steps")
+    if exercise.reps:
+        parts.append(f"{exercise.reps} reps")
+    if exercise.hold:
+        parts.append(hold_words(exercise.hold))
+    return parts
+
+
+def describe(exercise: Exercise) -> str:
+    """The prescription in a few words: "2 sets · 10 reps · hold 5s · right then left"."""
+    parts = prescription(exercise, lambda hold: "hold " + describe_hold(hold))
+    if exercise.sides:
+        parts.append(" then ".join(exercise.sides) if len(exercise.sides) <= 3 else f"{len(exercise.sides)} sides")
+    return " · ".join(parts)
+
+
+def describe_hold(hold: Hold) -> str:
+    if hold.is_range:
+        return f"{format_seconds(hold.minimum)}-{format_seconds(hold.maximum)}"
+    return format_seconds(hold.minimum)

@@ -3,7 +3,7 @@ last 12 weeks, the pain trend, and right-vs-left work per exercise."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,14 +12,16 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Sparkline, Static
 
+from kneetimer.dates import format_moment
+from kneetimer.history.stats import Overview, overview
 from kneetimer.routines.durations import format_duration
-from kneetimer.history.stats import HEATMAP_WEEKS, Overview, overview
-from kneetimer.text import clean, clean_line, shorten
-from kneetimer.tui.screens.dialogs import ConfirmScreen
+from kneetimer.text import clean_line, shorten
+from kneetimer.tui.screens.session import SessionScreen, ask_to_delete
+from kneetimer.tui.widgets.charts import heatmap, side_balance
 from kneetimer.tui.widgets.footer import AdaptiveFooter
+from kneetimer.workout.records import Outcome
 
 PAGE = 60  # sessions added to the list at a time, so ten years open as fast as ten days
-HEAT_STYLES = ["grey30", "green4", "green3", "bold green1"]
 
 
 class HistoryScreen(Screen):
@@ -71,17 +73,18 @@ class HistoryScreen(Screen):
             return
         page = store.session_summaries(limit=PAGE, offset=table.row_count)
         self._all_loaded = len(page) < PAGE
-        for session in page:
-            pain = session["pain_after"]
+        for summary in page:
+            session = summary.session
+            pain = session.pain_after
             table.add_row(
-                Text(session["started_at"][:16].replace("T", " ")),
-                Text(shorten(clean_line(session["routine"]), 40)),
-                Text(format_duration(session["active_s"]), justify="right"),
-                Text(f"{session['done']}/{session['total']}", justify="right"),
-                Text(str(session["skipped"]), justify="right"),
+                Text(format_moment(session.started_at)),
+                Text(shorten(clean_line(session.routine), 40)),
+                Text(format_duration(session.active_s), justify="right"),
+                Text(f"{summary.done}/{summary.total}", justify="right"),
+                Text(str(summary.skipped), justify="right"),
                 Text("-" if pain is None else str(pain), justify="right"),
-                Text(session["status"], style="green" if session["status"] == "completed" else "yellow"),
-                key=str(session["id"]),
+                Text(str(session.status), style="green" if session.status is Outcome.COMPLETED else "yellow"),
+                key=str(session.id),
             )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -134,113 +137,3 @@ class HistoryScreen(Screen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
-
-class SessionScreen(Screen[bool]):
-    """One session: each exercise and side. Dismisses with True if it was deleted."""
-
-    BINDINGS = [
-        Binding("d", "delete", "Delete"),
-        Binding("escape", "back", "Back"),
-        Binding("q", "back", "Back", show=False),
-    ]
-
-    def __init__(self, session: dict):
-        super().__init__()
-        self.session_data = session
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="session-detail"):
-            yield Static(self._heading(), id="session-heading")
-            yield DataTable(id="session-exercises", cursor_type="row", zebra_stripes=True)
-        yield AdaptiveFooter()
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Exercise", "Side", "Status", "Sets", "Reps", "Work", "Started")
-        for exercise in self.session_data["exercises"]:
-            table.add_row(
-                Text(shorten(clean_line(exercise["name"]), 40)),
-                Text(shorten(clean_line(exercise["side"] or "-"), 20)),
-                Text(exercise["status"]),
-                Text(str(exercise["sets_done"]), justify="right"),
-                Text(str(exercise["reps_done"]), justify="right"),
-                Text(format_duration(exercise["seconds"]), justify="right"),
-                Text(exercise["started_at"][11:19]),
-            )
-        table.focus()
-
-    def _heading(self) -> Text:
-        session = self.session_data
-        text = Text(shorten(clean_line(session["routine"]), 80), style="bold")
-        text.append(f"\n{session['started_at'][:16].replace('T', ' ')}   {session['status']}   "
-                    f"active {format_duration(session['active_s'])}   paused {format_duration(session['paused_s'])}")
-        before, after = session["pain_before"], session["pain_after"]
-        if before is not None or after is not None:
-            text.append(f"\nKnee pain: before {'-' if before is None else before}, "
-                        f"after {'-' if after is None else after}")
-        if session["note"]:
-            text.append("\nNote: ", style="bold")
-            text.append(shorten(clean(session["note"]), 500))
-        return text
-
-    def action_delete(self) -> None:
-        ask_to_delete(self.app, self.session_data, lambda: self.dismiss(True))
-
-    def action_back(self) -> None:
-        self.dismiss(False)
-
-
-def ask_to_delete(app, session: dict | None, after) -> None:
-    if session is None:
-        return
-
-    def answered(yes: bool | None) -> None:
-        store = app.history()
-        if yes and store is not None:
-            store.delete_session(session["id"])
-            app.notify("Session deleted.", markup=False)
-            after()
-
-    when = session["started_at"][:16].replace("T", " ")
-    app.push_screen(
-        ConfirmScreen(f"Delete the session of {when}?",
-                      f"{shorten(clean_line(session['routine']), 60)}: this cannot be undone."), answered
-    )
-
-
-def heatmap(counts: dict[str, int], today: date) -> Text:
-    """The last 12 weeks as a grid: a column per week, a row per weekday."""
-    this_monday = today - timedelta(days=today.weekday())
-    first_monday = this_monday - timedelta(weeks=HEATMAP_WEEKS - 1)
-    text = Text(f"Last {HEATMAP_WEEKS} weeks\n", style="bold")
-    for weekday, label in enumerate(("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")):
-        text.append(label + " ", style="dim")
-        for week in range(HEATMAP_WEEKS):
-            day = first_monday + timedelta(weeks=week, days=weekday)
-            if day > today:
-                text.append("  ")
-                continue
-            count = counts.get(day.isoformat(), 0)
-            text.append("■ " if count else "· ", style=HEAT_STYLES[min(count, len(HEAT_STYLES) - 1)])
-        text.append("\n")
-    return text
-
-
-def side_balance(sides: dict[str, dict[str, float]]) -> Text:
-    """Work per side for each exercise with sides, with the gap between the sides."""
-    text = Text("Work per side, last 12 weeks\n", style="bold")
-    if not sides:
-        text.append("Nothing with sides yet.", style="dim")
-        return text
-    for name, by_side in list(sides.items())[:6]:
-        text.append(shorten(clean_line(name), 24), style="bold")
-        text.append("  " + "  ".join(f"{shorten(clean_line(side), 12)} {format_duration(seconds)}"
-                                     for side, seconds in by_side.items()))
-        values = list(by_side.values())
-        if len(values) >= 2 and max(values) > 0:
-            gap = (max(values) - min(values)) / max(values)
-            if gap >= 0.1:
-                text.append(f"  ({gap:.0%} gap)", style="yellow")
-        text.append("\n")
-    return text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,10 +12,13 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from kneetimer.routines.discovery import Entry, discover
+from kneetimer.dates import Precision, format_moment
+from kneetimer.routines.discovery import Entry, Origin, discover
 from kneetimer.routines.durations import format_seconds
-from kneetimer.workout.plan import build_plan, describe
+from kneetimer.workout.plan import build_plan
+from kneetimer.workout.words import describe
 from kneetimer.history.resume import ResumeOffer, find_resumable
+from kneetimer.history.stats import sessions_this_week
 from kneetimer.text import shorten
 from kneetimer.tui.screens.dialogs import HelpScreen, PainScreen
 from kneetimer.tui.widgets.footer import AdaptiveFooter
@@ -39,7 +42,7 @@ class PickerScreen(Screen):
         super().__init__()
         self.entries: list[Entry] = []
         self.minutes: dict[str, float] = {}
-        self.last_done: dict[str, str] = {}
+        self.last_done: dict[str, datetime] = {}
         self.offer: ResumeOffer | None = None
 
     def compose(self) -> ComposeResult:
@@ -91,7 +94,8 @@ class PickerScreen(Screen):
             exercise = self.offer.routine.exercises[self.offer.exercise_index]
             text = Text("Unfinished: ", style="bold")
             text.append(shorten(self.offer.routine.name, 50))
-            text.append(f" stopped at {self.offer.session['ended_at'][11:16]}. Press r to resume from ")
+            text.append(f" stopped at {format_moment(self.offer.session.ended_at, Precision.TIME)}. "
+                        "Press r to resume from ")
             text.append(f"exercise {self.offer.exercise_index + 1} ({shorten(exercise.name, 40)})", style="bold")
             text.append(".")
             banner.update(text)
@@ -102,7 +106,7 @@ class PickerScreen(Screen):
         title = Text("kneetimer  ·  choose a routine", style="bold")
         goal = self.app.settings.sessions_per_week
         if goal and store is not None:
-            done = this_week(store, self.app.today())
+            done = sessions_this_week(store, self.app.today())
             title.append(f"   this week {done}/{goal}", style="green" if done >= goal else "")
         return title
 
@@ -113,7 +117,7 @@ class PickerScreen(Screen):
             return label
         label = Text(shorten(entry.routine.name, 60))
         label.append(f"  {self.minutes[entry.id]:.0f} min", style="dim")
-        if entry.origin == "user":
+        if entry.origin is Origin.USER:
             label.append("  yours", style="cyan")
         return label
 
@@ -221,17 +225,10 @@ class PickerScreen(Screen):
         self.app.push_screen(HelpScreen())
 
 
-def this_week(store, today: date) -> int:
-    """Sessions since Monday."""
-    monday = today - timedelta(days=today.weekday())
-    return sum(store.session_days(monday.isoformat()).values())
-
-
-def _when(started_at: str, today: date) -> str:
-    day = date.fromisoformat(started_at[:10])
-    days = (today - day).days
+def _when(started_at: datetime, today: date) -> str:
+    days = (today - started_at.date()).days
     if days <= 0:
         return "today"
     if days == 1:
         return "yesterday"
-    return f"{days} days ago ({day.isoformat()})"
+    return f"{days} days ago ({format_moment(started_at, Precision.DAY)})"

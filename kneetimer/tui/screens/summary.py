@@ -9,14 +9,15 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from kneetimer.routines.durations import format_duration
-from kneetimer.workout.engine import Session, Status
 from kneetimer.history.recorder import Recorder
+from kneetimer.routines.durations import format_duration
+from kneetimer.routines.loader import as_written
 from kneetimer.routines.model import Routine
 from kneetimer.text import shorten
 from kneetimer.tui.screens.dialogs import PAIN_HELP, PAIN_KEYS
-from kneetimer.tui.screens.workout import close_recorder
 from kneetimer.tui.widgets.footer import AdaptiveFooter
+from kneetimer.workout.engine import Session
+from kneetimer.workout.records import Outcome, Status
 
 STATUS_STYLE = {Status.DONE: "green", Status.PARTIAL: "yellow", Status.SKIPPED: "dim"}
 
@@ -74,7 +75,7 @@ class SummaryScreen(Screen):
             self._ask_note()
 
     def _title(self) -> Text:
-        if self.session.status == "completed":
+        if self.session.status is Outcome.COMPLETED:
             return Text(f"Workout complete: {shorten(self.routine.name, 60)}", style="bold green")
         return Text(f"Workout ended early: {shorten(self.routine.name, 60)} (saved as interrupted)",
                     style="bold yellow")
@@ -147,18 +148,23 @@ class SummaryScreen(Screen):
         self.query_one("#pain-prompt", Static).update(line)
 
     def _offer_progression(self) -> None:
-        from kneetimer.history.progression import suggest
-
-        store = self.app.history()
-        if self.session.status != "completed" or self.pain_after is None or store is None:
+        """Asked of the recorder's thread, after this session's last writes: a domain
+        call that reads history and the routine file, off the event loop."""
+        if self.session.status is not Outcome.COMPLETED or self.pain_after is None or self.recorder is None:
             return
-        own_id = self.recorder.session_id if self.recorder else None
-        earlier = [s for s in store.sessions(limit=30) if s["routine_id"] == self.routine.id and s["id"] != own_id]
-        this_one = {
-            "routine_id": self.routine.id, "status": "completed", "pain_before": self.pain_before,
-            "pain_after": self.pain_after, "exercises": [{"status": str(r.status)} for r in self.session.records],
-        }
-        self.suggestion = suggest(self._as_written(), [this_one, *earlier])
+        from kneetimer.history.progression import offer
+
+        routine = self.routine
+        answer = self.recorder.ask(lambda store, session_id: offer(store, as_written(routine), session_id))
+        self.run_worker(self._show_offer(answer), exclusive=True, group="progression")
+
+    async def _show_offer(self, answer) -> None:
+        import asyncio
+
+        try:
+            self.suggestion = await asyncio.wait_for(asyncio.wrap_future(answer), timeout=5)
+        except Exception:  # no history, or it is busy: simply no offer this time
+            return
         if self.suggestion is not None:
             text = Text("Ready for more: ", style="bold green")
             text.append("your last three sessions were complete with little or no knee pain. Next step:\n")
@@ -166,16 +172,7 @@ class SummaryScreen(Screen):
                 text.append(f"  • {shorten(change, 100)}\n")
             text.append("Press g to save this as your version of the routine.", style="bold")
             self.query_one("#progression", Static).update(text)
-
-    def _as_written(self) -> Routine:
-        """The routine as its file says (without this run's settings), to build on."""
-        from kneetimer.routines.loader import load_file
-
-        if self.routine.path is not None:
-            loaded = load_file(self.routine.path).routine
-            if loaded is not None and loaded.id == self.routine.id:
-                return loaded
-        return self.routine
+            self.refresh_bindings()
 
     def action_progress(self) -> None:
         from kneetimer.routines.library import save_user_version
@@ -194,7 +191,7 @@ class SummaryScreen(Screen):
     def action_adjust(self) -> None:
         from kneetimer.tui.screens.adjust import AdjustScreen
 
-        self.app.push_screen(AdjustScreen(self._as_written()))
+        self.app.push_screen(AdjustScreen(as_written(self.routine)))
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "progress":
@@ -211,9 +208,8 @@ class SummaryScreen(Screen):
         if self.stage == "pain":
             self.action_skip_pain()
             return
-        if self.recorder is not None:
-            close_recorder(self.app, self.recorder)
-            self.recorder = None
+        self.recorder = None
+        self.app.end_recording()
         if self.exit_when_done:
             self.app.exit()
         else:
@@ -221,4 +217,5 @@ class SummaryScreen(Screen):
 
     def on_unmount(self) -> None:
         if self.recorder is not None:
-            close_recorder(self.app, self.recorder)
+            self.app.end_recording()
+

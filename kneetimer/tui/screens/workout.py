@@ -3,7 +3,7 @@
 The screen holds no timing logic. It wakes when the engine says the display
 changes next (`next_change_at`), asks the engine what to show, rings or speaks
 the cues, and forwards keys as commands. Records go to history through the
-recorder's thread, so a slow disk never delays the countdown.
+app's recorder, on its own thread, so a slow disk never delays the countdown.
 """
 
 from __future__ import annotations
@@ -18,15 +18,17 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Static
 
-from kneetimer.routines.durations import format_clock
-from kneetimer.workout.engine import Cue, CueKind, Session, State
 from kneetimer.history.recorder import Recorder
-from kneetimer.workout.words import phase_title, side_words, spoken_cue
-from kneetimer.workout.plan import Kind, Part, Phase, build_plan, describe
+from kneetimer.history.rows import SessionRow
+from kneetimer.routines.durations import format_clock
 from kneetimer.routines.model import Routine
 from kneetimer.text import shorten
-from kneetimer.tui.widgets.meter import Meter
 from kneetimer.tui.widgets.footer import AdaptiveFooter
+from kneetimer.tui.widgets.meter import Meter
+from kneetimer.workout.cues import Cue, CueKind
+from kneetimer.workout.engine import EnterAction, Session, State
+from kneetimer.workout.plan import Kind, Phase, build_plan
+from kneetimer.workout.words import describe, phase_title, side_words, spoken_cue
 
 def format_time_left(seconds: float) -> str:
     """Minutes for the whole routine (read from across the room, and changing
@@ -36,13 +38,8 @@ def format_time_left(seconds: float) -> str:
     return format_clock(seconds)
 
 
-def close_recorder(app, recorder: Recorder) -> None:
-    """Wait (briefly) for the last writes; whatever could not be saved is said on exit."""
-    if not recorder.close(timeout=3):
-        app.unsaved_on_exit = (recorder.problem or "some of this workout could not be saved") + \
-            f" ({recorder.unsaved} unsaved writes)"
-
-
+ENTER_ACTIONS = {"count_rep": EnterAction.COUNT_REP, "end_hold": EnterAction.END_HOLD,
+                 "start_now": EnterAction.START_NOW}
 RINGING_CUES = {CueKind.PHASE_STARTED, CueKind.COUNTDOWN, CueKind.MINIMUM_REACHED, CueKind.SESSION_FINISHED}
 
 
@@ -60,7 +57,7 @@ class WorkoutScreen(Screen):
         Binding("ctrl+z", "suspend", "Suspend", show=False),
     ]
 
-    def __init__(self, routine: Routine, *, pain_before: int | None = None, resume: dict | None = None,
+    def __init__(self, routine: Routine, *, pain_before: int | None = None, resume: SessionRow | None = None,
                  start_exercise: int = 0, exit_when_done: bool = False):
         super().__init__()
         self.routine = routine
@@ -96,16 +93,16 @@ class WorkoutScreen(Screen):
 
     def on_mount(self) -> None:
         app = self.app
+        carried = (self.resume.active_s, self.resume.paused_s) if self.resume else (0.0, 0.0)
         self.session = Session(
             self.plan, clock=app.clock, wall_clock=app.wall_clock, stall_after=app.stall_after,
-            start_exercise=self.start_exercise,
+            start_exercise=self.start_exercise, carried=carried,
         )
         self.session.add_listener(self._save_record)
         self.session.start()
-        resume_id = self.resume["id"] if self.resume else None
-        self.recorder = Recorder(
-            app.data_dir, self.routine.id, self.routine.name, self.session.started_wall,
-            resume_session_id=resume_id, pain_before=self.pain_before,
+        self.recorder = app.begin_recording(
+            self.routine, self.session.started_wall, resume_session_id=self.resume.id if self.resume else None,
+            pain_before=self.pain_before,
         )
         self._after_change()
 
@@ -121,8 +118,8 @@ class WorkoutScreen(Screen):
         if self.session is not None and not self.session.finished:
             self.session.quit()
             self._save_finish()
-        if self.recorder is not None and not self._finished_handled:  # else the summary owns it now
-            close_recorder(self.app, self.recorder)
+        if self.recorder is not None and not self._finished_handled:  # else the summary waits for it
+            self.app.end_recording()
             self.recorder = None
 
     # -- waking up -----------------------------------------------------------
@@ -189,7 +186,7 @@ class WorkoutScreen(Screen):
         self._put("#cues", Text("  ·  ".join(shorten(cue, 80) for cue in phase.cues), style="italic"))
         self._put("#instructions", Text(phase.instructions))
         self._put("#next", self._next_line(phase))
-        state = (session.state, phase.kind, phase.part, session.minimum_reached(now))
+        state = (session.state, phase.kind, phase.part, session.enter_action(now))
         if state != self._binding_state:
             self._binding_state = state
             self.refresh_bindings()
@@ -229,14 +226,14 @@ class WorkoutScreen(Screen):
         if phase.kind is Kind.SWITCH:
             title += f" → {shorten(side_words(phase.side), 30).upper()}"
         line = Text(title, style="bold")
-        if phase.minimum is not None:
-            if self.session.minimum_reached(now):
-                line.append(f"   Enter when done · ends at {format_clock(phase.duration)}")
-            else:
-                line.append(f"   at least {format_clock(phase.minimum)}, up to {format_clock(phase.duration)}")
-        elif phase.part is Part.COUNT:
+        enter = self.session.enter_action(now)
+        if enter is EnterAction.END_HOLD:
+            line.append(f"   Enter when done · ends at {format_clock(phase.duration)}")
+        elif phase.minimum is not None:
+            line.append(f"   at least {format_clock(phase.minimum)}, up to {format_clock(phase.duration)}")
+        elif enter is EnterAction.COUNT_REP:
             line.append("   Enter after each rep")
-        elif phase.kind in (Kind.LEAD_IN, Kind.SWITCH, Kind.REST):
+        elif enter is EnterAction.START_NOW:
             line.append("   Enter to start now")
         return line
 
@@ -278,18 +275,12 @@ class WorkoutScreen(Screen):
         session = self.session
         if session is None:
             return True
-        running = session.state is State.RUNNING
-        phase = session.phase
         if action == "pause":
-            return running
+            return session.state is State.RUNNING
         if action == "resume":
             return session.state is State.PAUSED
-        if action == "count_rep":
-            return running and phase is not None and phase.part is Part.COUNT
-        if action == "end_hold":
-            return running and phase is not None and phase.minimum is not None and session.minimum_reached()
-        if action == "start_now":
-            return running and phase is not None and phase.kind in (Kind.LEAD_IN, Kind.SWITCH, Kind.REST)
+        if action in ENTER_ACTIONS:
+            return session.enter_action() is ENTER_ACTIONS[action]
         return True
 
     def action_pause(self) -> None:
@@ -347,9 +338,7 @@ class WorkoutScreen(Screen):
     # -- saving and the end ----------------------------------------------------------
 
     def _totals(self) -> tuple[float, float]:
-        base_active = self.resume["active_s"] if self.resume else 0.0
-        base_paused = self.resume["paused_s"] if self.resume else 0.0
-        return base_active + self.session.active_seconds(), base_paused + self.session.paused_seconds()
+        return self.session.active_seconds(), self.session.paused_seconds()
 
     def _save_record(self, record) -> None:
         if self.recorder is not None:

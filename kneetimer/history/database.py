@@ -1,0 +1,218 @@
+"""The history file: opening, creating and migrating it, and what can go wrong.
+
+One SQLite file in the data dir, versioned with `user_version`: an older file is
+upgraded in place, one from a newer kneetimer is left untouched, and a damaged one
+is moved aside (never deleted) so a fresh one can start. WAL, a busy timeout and
+BEGIN IMMEDIATE let two kneetimers share it without "database is locked".
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA_VERSION = 2
+DB_NAME = "history.db"
+BUSY_TIMEOUT_MS = 5000
+
+
+class HistoryUnavailable(Exception):
+    """History cannot be used; the message says why, in words for the user."""
+
+
+@dataclass
+class OpenNotice:
+    """Something the user should hear about after opening (the store still works)."""
+
+    message: str
+
+
+# Each entry upgrades the schema by one version; never edit one that has shipped.
+MIGRATIONS: list[str] = [
+    # 1: sessions and their exercise records
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        routine_id TEXT NOT NULL,
+        routine_name TEXT NOT NULL,
+        started_at TEXT NOT NULL,          -- ISO 8601, milliseconds, local offset
+        started_ts REAL NOT NULL,          -- the same instant as Unix time, for ordering
+        ended_at TEXT,
+        status TEXT NOT NULL,              -- in_progress, completed, interrupted
+        active_s REAL NOT NULL DEFAULT 0,
+        paused_s REAL NOT NULL DEFAULT 0,
+        pain_before INTEGER,
+        pain_after INTEGER,
+        note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX sessions_by_start ON sessions (started_ts);
+    CREATE TABLE exercises (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        exercise_index INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        side TEXT,
+        status TEXT NOT NULL,              -- done, partial, skipped
+        sets_done INTEGER NOT NULL,
+        reps_done INTEGER NOT NULL,
+        seconds REAL NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT NOT NULL
+    );
+    CREATE INDEX exercises_by_session ON exercises (session_id, position);
+    """,
+    # 2: the local calendar day of each session (streaks, the heatmap), and the
+    #    process writing a session in progress (so another kneetimer leaves it be)
+    """
+    ALTER TABLE sessions ADD COLUMN day TEXT NOT NULL DEFAULT '';
+    UPDATE sessions SET day = substr(started_at, 1, 10);
+    CREATE INDEX sessions_by_day ON sessions (day);
+    ALTER TABLE sessions ADD COLUMN owner_pid INTEGER;
+    """,
+]
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+
+
+def open_database(folder: Path) -> tuple[sqlite3.Connection, Path, list[OpenNotice]]:
+    """Open (creating or migrating) the database in `folder`.
+
+    A corrupt file is moved aside and a fresh one started (a notice says so);
+    a file from a newer kneetimer is left untouched (HistoryUnavailable).
+    """
+    path = folder / DB_NAME
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise HistoryUnavailable(f"cannot create the history folder {folder}: {error.strerror or error}") from None
+    notices: list[OpenNotice] = []
+    try:
+        _refuse_newer(path)
+        connection = _connect(path)
+        _check_readable(connection)
+    except sqlite3.DatabaseError as error:
+        if not _is_corruption(error):
+            raise HistoryUnavailable(_describe(error, path)) from None
+        moved = _move_aside(path)
+        notices.append(OpenNotice(
+            f"The history file was damaged; it was kept as {moved.name} and a new one was started."
+        ))
+        try:
+            connection = _connect(path)
+        except sqlite3.DatabaseError as second:
+            raise HistoryUnavailable(_describe(second, path)) from None
+    try:
+        _migrate(connection)
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        raise HistoryUnavailable(_describe(error, path)) from None
+    return connection, path, notices
+
+
+def transaction(connection: sqlite3.Connection) -> _Transaction:
+    return _Transaction(connection)
+
+
+def describe_error(error: sqlite3.Error, path: Path) -> str:
+    return _describe(error, path)
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    for number in range(version, SCHEMA_VERSION):
+        with transaction(connection):
+            for statement in _statements(MIGRATIONS[number]):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number + 1}")
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, so two processes queue on the busy timeout
+    instead of failing half-way with "database is locked"."""
+
+    def __init__(self, connection: sqlite3.Connection):
+        self.connection = connection
+
+    def __enter__(self):
+        self.connection.execute("BEGIN IMMEDIATE")
+        return self.connection
+
+    def __exit__(self, kind, value, _traceback):
+        if kind is None:
+            self.connection.execute("COMMIT")
+        elif self.connection.in_transaction:
+            self.connection.execute("ROLLBACK")
+        return False
+
+
+def _refuse_newer(path: Path) -> None:
+    """Raise HistoryUnavailable for a file from a newer kneetimer, before anything
+    (even switching to WAL, which rewrites the header) touches it."""
+    if not path.exists():
+        return
+    probe = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        version = probe.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        probe.close()
+    if version > SCHEMA_VERSION:
+        raise HistoryUnavailable(
+            f"{path} was written by a newer kneetimer (history schema {version}; this version "
+            f"knows up to {SCHEMA_VERSION}). It was left untouched: update kneetimer to use it."
+        )
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    connection.row_factory = sqlite3.Row
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def _check_readable(connection: sqlite3.Connection) -> None:
+    connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    result = connection.execute("PRAGMA quick_check(1)").fetchone()[0]
+    if result != "ok":
+        raise sqlite3.DatabaseError(f"database disk image is malformed ({result})")
+
+
+def _is_corruption(error: sqlite3.DatabaseError) -> bool:
+    text = str(error).lower()
+    return "not a database" in text or "malformed" in text or "corrupt" in text
+
+
+def _move_aside(path: Path) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.corrupt-{stamp}{path.suffix}")
+    number = 1
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{path.stem}.corrupt-{stamp}-{number}{path.suffix}")
+    path.rename(target)
+    for suffix in ("-wal", "-shm"):
+        side_file = path.with_name(path.name + suffix)
+        if side_file.exists():
+            side_file.rename(target.with_name(target.name + suffix))
+    return target
+
+
+def _describe(error: sqlite3.Error, path: Path) -> str:
+    text = str(error)
+    if "readonly" in text or "unable to open" in text or "read-only" in text:
+        return f"cannot write the history file {path} ({text}); check the folder's permissions"
+    if "disk is full" in text or "disk I/O" in text:
+        return f"cannot write the history file {path}: the disk is full or failing ({text})"
+    if "locked" in text or "busy" in text:
+        return f"the history file {path} is busy (another kneetimer is writing); try again"
+    return f"cannot use the history file {path}: {text}"
+
+
+def _statements(script: str) -> list[str]:
+    return [statement.strip() for statement in script.split(";") if statement.strip()]

@@ -1,0 +1,53 @@
+"""History as typed rows: what the store returns to the screens, the CLI and the domain.
+
+Moments are datetimes with the offset they were recorded in; statuses are the
+workout's enums. The JSON and CSV shapes of these rows belong to the CLI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from kneetimer.workout.records import Outcome, Status
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseRow:
+    """One exercise on one side within a session."""
+
+    exercise_index: int
+    name: str
+    side: str | None
+    status: Status
+    sets_done: int
+    reps_done: int
+    seconds: float
+    started_at: datetime
+    ended_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    id: int
+    routine_id: str
+    routine: str  # the routine's name when the session was done
+    started_at: datetime
+    ended_at: datetime | None
+    status: Outcome
+    active_s: float
+    paused_s: float
+    pain_before: int | None
+    pain_after: int | None
+    note: str
+    exercises: tuple[ExerciseRow, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """A session for the review list: its row (without exercises) and counts of them."""
+
+    session: SessionRow
+    total: int
+    done: int
+    skipped: int

@@ -1,0 +1,90 @@
+"""One session of history: each exercise and side, pain and note; delete after asking."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from kneetimer.dates import Precision, format_moment
+from kneetimer.history.rows import SessionRow
+from kneetimer.routines.durations import format_duration
+from kneetimer.text import clean, clean_line, shorten
+from kneetimer.tui.screens.dialogs import ConfirmScreen
+from kneetimer.tui.widgets.footer import AdaptiveFooter
+
+
+class SessionScreen(Screen[bool]):
+    """One session: each exercise and side. Dismisses with True if it was deleted."""
+
+    BINDINGS = [
+        Binding("d", "delete", "Delete"),
+        Binding("escape", "back", "Back"),
+        Binding("q", "back", "Back", show=False),
+    ]
+
+    def __init__(self, session: SessionRow):
+        super().__init__()
+        self.session_data = session
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="session-detail"):
+            yield Static(self._heading(), id="session-heading")
+            yield DataTable(id="session-exercises", cursor_type="row", zebra_stripes=True)
+        yield AdaptiveFooter()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Exercise", "Side", "Status", "Sets", "Reps", "Work", "Started")
+        for exercise in self.session_data.exercises:
+            table.add_row(
+                Text(shorten(clean_line(exercise.name), 40)),
+                Text(shorten(clean_line(exercise.side or "-"), 20)),
+                Text(str(exercise.status)),
+                Text(str(exercise.sets_done), justify="right"),
+                Text(str(exercise.reps_done), justify="right"),
+                Text(format_duration(exercise.seconds), justify="right"),
+                Text(format_moment(exercise.started_at, Precision.SECONDS)),
+            )
+        table.focus()
+
+    def _heading(self) -> Text:
+        session = self.session_data
+        text = Text(shorten(clean_line(session.routine), 80), style="bold")
+        text.append(f"\n{format_moment(session.started_at)}   {session.status}   "
+                    f"active {format_duration(session.active_s)}   paused {format_duration(session.paused_s)}")
+        before, after = session.pain_before, session.pain_after
+        if before is not None or after is not None:
+            text.append(f"\nKnee pain: before {'-' if before is None else before}, "
+                        f"after {'-' if after is None else after}")
+        if session.note:
+            text.append("\nNote: ", style="bold")
+            text.append(shorten(clean(session.note), 500))
+        return text
+
+    def action_delete(self) -> None:
+        ask_to_delete(self.app, self.session_data, lambda: self.dismiss(True))
+
+    def action_back(self) -> None:
+        self.dismiss(False)
+
+
+def ask_to_delete(app, session: SessionRow | None, after) -> None:
+    if session is None:
+        return
+
+    def answered(yes: bool | None) -> None:
+        store = app.history()
+        if yes and store is not None:
+            store.delete_session(session.id)
+            app.notify("Session deleted.", markup=False)
+            after()
+
+    when = format_moment(session.started_at)
+    app.push_screen(
+        ConfirmScreen(f"Delete the session of {when}?",
+                      f"{shorten(clean_line(session.routine), 60)}: this cannot be undone."), answered
+    )

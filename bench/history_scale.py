@@ -15,8 +15,8 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from kneetimer.workout.engine import ExerciseRecord, Status
 from kneetimer.history.store import DB_NAME, HistoryStore
+from kneetimer.workout.records import ExerciseRecord, Status
 
 RECORDS_PER_SESSION = 10
 

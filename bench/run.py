@@ -81,7 +81,8 @@ def apps_side_by_side(runs: int, warmup: float, window: float) -> dict:
         mine = statistics.median(run[key] for run in ours)
         base = statistics.median(run[key] for run in bare)
         result[key] = {"kneetimer": round(mine, 3), "bare_textual": round(base, 3), "ratio": round(mine / base, 2)}
-    result["peak_rss_mb"]["difference"] = round(result["peak_rss_mb"]["kneetimer"] - result["peak_rss_mb"]["bare_textual"], 1)
+    memory = result["peak_rss_mb"]
+    memory["difference"] = round(memory["kneetimer"] - memory["bare_textual"], 1)
     return result
 
 
@@ -135,7 +136,8 @@ def format_table(results: dict) -> str:
     lines.append("Timer: lateness of each phase end against its ideal deadline")
     lines.append(f"  {'':40} {'phases':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'drift ms':>9}")
     for label, row in results["timer"].items():
-        lines.append(f"  {label:40} {row['phases']:>6} {row['p50_ms']:>8} {row['p99_ms']:>8} {row['max_ms']:>8} {row['drift_ms']:>9}")
+        lines.append(f"  {label:40} {row['phases']:>6} {row['p50_ms']:>8} {row['p99_ms']:>8} "
+                     f"{row['max_ms']:>8} {row['drift_ms']:>9}")
     apps = results["apps"]
     lines += ["", "Workout screen during a hold vs a bare Textual 1 Hz clock (same pty launch)",
               f"  {'':24} {'kneetimer':>10} {'bare':>10} {'ratio':>7}"]
@@ -144,11 +146,13 @@ def format_table(results: dict) -> str:
         row = apps[key]
         lines.append(f"  {label:24} {row['kneetimer']:>10} {row['bare_textual']:>10} {row['ratio']:>7}")
     cli = results["cli_startup"]
-    lines += ["", f"kneetimer list {cli['kneetimer_list_s']} s vs python -c pass {cli['python_pass_s']} s: ratio {cli['ratio']}"]
+    lines += ["", f"kneetimer list {cli['kneetimer_list_s']} s vs python -c pass {cli['python_pass_s']} s: "
+                  f"ratio {cli['ratio']}"]
     history = results["history"]
     lines += ["", f"History: {history['sessions']} sessions, {history['records']} records, {history['db_mb']} MB",
               f"  {'':28} {'large':>8} {'empty':>8} {'ratio':>7}"]
-    for key, label in (("history_json_limit50_s", "history --json --limit 50 s"), ("review_screen_s", "open the review screen s")):
+    for key, label in (("history_json_limit50_s", "history --json --limit 50 s"),
+                       ("review_screen_s", "open the review screen s")):
         row = history[key]
         lines.append(f"  {label:28} {row['large']:>8} {row['empty']:>8} {row['ratio']:>7}")
     saves = history["save_record_ms"]

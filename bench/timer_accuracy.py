@@ -18,10 +18,10 @@ from pathlib import Path
 from textual.app import App
 from textual.widgets import Digits
 
-from kneetimer.workout.engine import CueKind
 from kneetimer.routines.loader import load_bytes
 from kneetimer.tui.app import KneetimerApp
 from kneetimer.tui.screens.workout import WorkoutScreen
+from kneetimer.workout.cues import CueKind
 
 STALL_SECONDS = 2.2
 
@@ -127,7 +127,7 @@ async def run_naive(seconds: float, stall_at: float | None) -> dict:
                 stalled = True
                 time.sleep(STALL_SECONDS)
     ideal, latenesses = started, []
-    for duration, end in zip(durations, app.ends):
+    for duration, end in zip(durations, app.ends, strict=False):
         ideal += duration
         latenesses.append(end - ideal)
     return {"lateness": latenesses, "drift": latenesses[-1] if latenesses else 0.0, "phases": len(latenesses)}

@@ -30,3 +30,10 @@ def write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def bundled(routine_id: str):
+    """A bundled routine, loaded."""
+    from kneetimer.routines.loader import load_file
+
+    return load_file(REPO / "routines" / f"{routine_id}.toml").routine

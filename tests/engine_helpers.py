@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from datetime import datetime, timezone
 
-from kneetimer.workout.engine import Session
 from kneetimer.routines.loader import load_bytes
+from kneetimer.workout.engine import Session
 from kneetimer.workout.plan import build_plan
 
 WALL_START = datetime(2026, 11, 21, 7, 58, 3, 412000, tzinfo=timezone.utc)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from kneetimer.routines.loader import load_file
 from kneetimer.tui.app import KneetimerApp
-from tests.conftest import REPO
+from tests.conftest import bundled  # noqa: F401 (tests import it from here)
 from tests.engine_helpers import WALL_START, FakeClock, routine_from
 
 
@@ -19,10 +18,6 @@ class FakeSpeaker:
 
     def stop(self) -> None:
         pass
-
-
-def bundled(routine_id: str):
-    return load_file(REPO / "routines" / f"{routine_id}.toml").routine
 
 
 def make_app(routine=None, data_dir=None, clock=None, **options) -> KneetimerApp:

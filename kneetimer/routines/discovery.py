@@ -14,6 +14,7 @@ from kneetimer import paths
 from kneetimer.routines.loader import LoadResult, Problem, load_file
 from kneetimer.routines.model import Routine
 
+
 class Origin(StrEnum):
     USER = "user"  # the person's own routines folder
     BUNDLED = "bundled"  # shipped with kneetimer

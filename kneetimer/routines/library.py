@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kneetimer import paths
+from kneetimer.files import write_atomically
 from kneetimer.routines.loader import LoadResult, load_bytes
 from kneetimer.routines.model import Routine
-from kneetimer.files import write_atomically
 
 MAX_ID_LENGTH = 64
 

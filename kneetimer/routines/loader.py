@@ -1,6 +1,6 @@
 """Routine files (TOML) into Routine objects, with every problem located.
 
-The contract is ../shared/routine-format.md. Loading never raises: it returns a
+The contract is the routine format (README, "Writing a routine"). Loading never raises: it returns a
 routine or a list of problems as FILE:LINE[:COL]: message, all of them at once,
 because a routine file is untrusted input and a typo must never silently change
 a workout.
@@ -24,8 +24,8 @@ from kneetimer.routines.model import (
     Routine,
     Step,
 )
-from kneetimer.text import clean, clean_line, shorten
 from kneetimer.routines.tomlpos import KeyLines, scan
+from kneetimer.text import clean, clean_line, shorten
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_EXERCISES = 500
@@ -182,7 +182,8 @@ class _Checker:
         line = self.lines.key(exercise, step, key) if key else self.lines.table(exercise, step)
         self.problems.append(Problem(self.display, line, prefix + message))
 
-    def unknown_keys(self, table: dict, known: tuple[str, ...], where: tuple[int | None, int | None], prefix: str) -> None:
+    def unknown_keys(self, table: dict, known: tuple[str, ...], where: tuple[int | None, int | None],
+                     prefix: str) -> None:
         for key in table:
             if key in known:
                 continue
@@ -297,10 +298,12 @@ class _Checker:
         if tables is None:
             return ()
         if not isinstance(tables, list) or not tables or not all(isinstance(t, dict) for t in tables):
-            self.report((index, None, "step"), "'step' must be an array of tables, written [[exercise.step]]", label + ": ")
+            self.report((index, None, "step"), "'step' must be an array of tables, written [[exercise.step]]",
+                        label + ": ")
             return ()
         if len(tables) > MAX_STEPS:
-            self.report((index, None, "step"), f"too many steps: {len(tables)} (the limit is {MAX_STEPS})", label + ": ")
+            self.report((index, None, "step"), f"too many steps: {len(tables)} (the limit is {MAX_STEPS})",
+                        label + ": ")
             return ()
         steps = []
         for number, step_table in enumerate(tables):
@@ -320,7 +323,8 @@ class _Checker:
         tempo = self.duration(table, "tempo", where, prefix, exercise.tempo, allow_zero=False)
         paced = self.flag(table, "paced", where, prefix, default=exercise.paced)
         cues = self.text_list(table, "cues", where, prefix) if "cues" in table else exercise.cues
-        instructions = self.text(table, "instructions", where, prefix) if "instructions" in table else exercise.instructions
+        instructions = (self.text(table, "instructions", where, prefix) if "instructions" in table
+                        else exercise.instructions)
         if reps is None and hold is None and len(self.problems) == before:
             self.report((index, number, None), "needs reps, hold, or both (on the step or its exercise)", prefix)
         if len(self.problems) > before:
@@ -359,7 +363,8 @@ class _Checker:
         if isinstance(value, list) and all(isinstance(item, str) for item in value):
             labels = [clean_line(item) for item in value]
             if len(labels) < 2:
-                self.report((*where, "sides"), "sides as an array needs at least 2 labels, like [\"left\", \"right\"]", prefix)
+                self.report((*where, "sides"), 'sides as an array needs at least 2 labels, like ["left", "right"]',
+                            prefix)
             elif len(labels) > MAX_SIDES:
                 self.report((*where, "sides"), f"sides has {len(labels)} labels (the limit is {MAX_SIDES})", prefix)
             elif not all(labels):
@@ -369,7 +374,8 @@ class _Checker:
             else:
                 return tuple(labels)
             return ()
-        self.report((*where, "sides"), f"sides must be \"none\", \"each\", or an array of labels, got {_show(value)}", prefix)
+        self.report((*where, "sides"), f'sides must be "none", "each", or an array of labels, got {_show(value)}',
+                    prefix)
         return ()
 
     def count(self, table: dict, key: str, where, prefix: str, limit: int, default: int | None) -> int | None:

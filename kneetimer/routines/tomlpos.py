@@ -127,4 +127,6 @@ def _skip_string(source: str, i: int, line: int) -> tuple[int, int]:
     j = i + 1
     while j < len(source) and source[j] not in (quote, "\n"):
         j += 2 if (quote == '"' and source[j] == "\\") else 1
+    if j < len(source) and source[j] == "\n":  # unterminated: the newline still ends the line
+        return j, line
     return min(j + 1, len(source)), line

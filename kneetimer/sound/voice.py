@@ -41,6 +41,9 @@ class Speaker:
             self._stopped = True
             self._wake.notify()
 
+    def _command_for(self, text: str) -> list[str]:
+        return [*self.command, text]
+
     def _run(self) -> None:
         while True:
             with self._wake:
@@ -51,7 +54,7 @@ class Speaker:
                 text, self._pending = self._pending, None
             try:
                 subprocess.run(
-                    [*self.command, text], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                    self._command_for(text), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                     stderr=subprocess.DEVNULL, timeout=20, check=False,
                 )
             except (OSError, subprocess.SubprocessError):

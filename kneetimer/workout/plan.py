@@ -112,7 +112,7 @@ def _exercise_phases(index: int, exercise: Exercise, lead_in: float):
     named_steps = len(exercise.steps)
     for side_index, side in enumerate(exercise.side_labels()):
 
-        def phase(kind: Kind, set_no: int, step_no: int = 0, **more) -> Phase:
+        def phase(kind: Kind, set_no: int, step_no: int = 0, side=side, side_index=side_index, **more) -> Phase:
             step_name = sequence[step_no - 1].name if step_no else ""
             return Phase(kind, index, exercise, side, side_index, set_no, step_name, step_no, named_steps, **more)
 

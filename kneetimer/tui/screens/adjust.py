@@ -10,9 +10,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from kneetimer.routines.adjust import FIELDS, describe_value, nudge
+from kneetimer.routines.library import save_user_version
 from kneetimer.routines.model import Routine
 from kneetimer.text import shorten
-from kneetimer.routines.library import save_user_version
 from kneetimer.tui.widgets.footer import AdaptiveFooter
 
 HELP = "Arrows pick a value · + and - change it · w saves this as your version · Esc leaves"
@@ -67,7 +67,7 @@ class AdjustScreen(Screen[Routine | None]):
             self.app.bell()
             return
         self.routine = changed
-        for field_name, cell in zip(FIELDS, self._cells(row)):
+        for field_name, cell in zip(FIELDS, self._cells(row), strict=True):
             table.update_cell(str(row), field_name, cell)
         self._show_changes()
 

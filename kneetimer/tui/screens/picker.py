@@ -13,15 +13,15 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from kneetimer.dates import Precision, format_moment
-from kneetimer.routines.discovery import Entry, Origin, discover
-from kneetimer.routines.durations import format_seconds
-from kneetimer.workout.plan import build_plan
-from kneetimer.workout.words import describe
 from kneetimer.history.resume import ResumeOffer, find_resumable
 from kneetimer.history.stats import sessions_this_week
+from kneetimer.routines.discovery import Entry, Origin, discover
+from kneetimer.routines.durations import format_seconds
 from kneetimer.text import shorten
 from kneetimer.tui.screens.dialogs import HelpScreen, PainScreen
 from kneetimer.tui.widgets.footer import AdaptiveFooter
+from kneetimer.workout.plan import build_plan
+from kneetimer.workout.words import describe
 
 CAUTION = ("Not medical advice. If knee pain persists, have it assessed by a physical therapist "
            "or sports-medicine professional.")

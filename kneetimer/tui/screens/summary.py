@@ -96,7 +96,10 @@ class SummaryScreen(Screen):
     def _show_saved(self) -> None:
         problem = self.recorder.problem if self.recorder else "history is not available"
         saved = self.query_one("#saved", Static)
-        saved.update(Text(f"⚠ Not saved: {problem}", style="bold red") if problem else Text("Saved to history.", style="dim"))
+        if problem:
+            saved.update(Text(f"⚠ Not saved: {problem}", style="bold red"))
+        else:
+            saved.update(Text("Saved to history.", style="dim"))
 
     # -- pain, note, done ------------------------------------------------------------
 

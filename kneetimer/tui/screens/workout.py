@@ -30,6 +30,7 @@ from kneetimer.workout.engine import EnterAction, Session, State
 from kneetimer.workout.plan import Kind, Phase, build_plan
 from kneetimer.workout.words import describe, phase_title, side_words, spoken_cue
 
+
 def format_time_left(seconds: float) -> str:
     """Minutes for the whole routine (read from across the room, and changing
     once a minute rather than every second); seconds only in the last minute."""

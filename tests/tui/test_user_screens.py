@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from kneetimer.workout.engine import ExerciseRecord, Status
 from kneetimer.history.store import HistoryStore
 from kneetimer.routines.loader import load_file
 from kneetimer.settings import load_settings
@@ -13,7 +12,9 @@ from kneetimer.tui.screens.picker import PickerScreen
 from kneetimer.tui.screens.settings import SettingsScreen
 from kneetimer.tui.screens.summary import SummaryScreen
 from kneetimer.tui.screens.workout import WorkoutScreen
+from kneetimer.workout.records import Status
 from tests.engine_helpers import WALL_START
+from tests.history_helpers import seed_session
 from tests.tui_helpers import advance_stepwise, make_app
 
 
@@ -21,10 +22,8 @@ def add_sessions(data, routine_id, name, count, pain_after=1, days_back=1):
     store = HistoryStore.open(data)
     for n in range(count):
         started = WALL_START.astimezone() - timedelta(days=days_back + n)
-        session_id = store.start_session(routine_id, name, started, pain_before=2)
-        store.add_record(session_id, ExerciseRecord(0, "Clams", "right", Status.DONE, 1, 10, 80, started, started), 80, 0)
-        store.finish_session(session_id, "completed", started + timedelta(minutes=5), 80, 0)
-        store.set_feedback(session_id, pain_after=pain_after)
+        seed_session(store, started, [("Clams", "right", Status.DONE, 80.0)], routine_id=routine_id, routine=name,
+                     pain_before=2, pain_after=pain_after, ended=started + timedelta(minutes=5))
     store.close()
 
 

@@ -8,9 +8,11 @@ from datetime import timedelta
 
 import pytest
 
-from kneetimer.workout.engine import CueKind, State, Status
 from kneetimer.routines.loader import load_file
+from kneetimer.workout.cues import CueKind
+from kneetimer.workout.engine import State
 from kneetimer.workout.plan import Kind, Part, build_plan
+from kneetimer.workout.records import Status
 from tests.conftest import BUNDLED
 from tests.engine_helpers import WALL_START, drive, make_session, routine_from
 

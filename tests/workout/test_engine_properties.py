@@ -6,7 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kneetimer.workout.engine import State, Status
+from kneetimer.workout.engine import State
+from kneetimer.workout.records import Status
 from tests.engine_helpers import drive, make_session, routine_from
 
 ROUTINE = routine_from(

@@ -15,8 +15,8 @@ from kneetimer.routines.loader import load_bytes
 from kneetimer.tui.screens.history import HistoryScreen, SessionScreen
 from kneetimer.tui.screens.summary import SummaryScreen
 from kneetimer.tui.screens.workout import WorkoutScreen
+from tests.history_helpers import as_json, seed_session
 from tests.tui_helpers import advance_stepwise, make_app
-from tests.history_helpers import as_json
 
 MARKUP = "[/] [bold]b [link=https://evil.example]l[/link] [@click=app.quit]q[/] x\\"
 ESCAPES = r"\u001b[2J\u001b]52;c;aGk=\u0007\u001b]8;;http://x\u001b\\L\u001b]8;;\u001b\\\u0007\u009b31m"
@@ -122,12 +122,11 @@ def test_cli_output_carries_no_control_characters(user_routines, isolated_dirs, 
     store = HistoryStore.open(isolated_dirs[1])
     from datetime import datetime, timezone
 
-    from kneetimer.workout.engine import ExerciseRecord, Status
+    from kneetimer.workout.records import Status
 
     start = datetime(2026, 11, 21, tzinfo=timezone.utc)
-    session_id = store.start_session("hostile", routine.name, start)
-    store.add_record(session_id, ExerciseRecord(0, routine.exercises[0].name, "\x1b[31mside", Status.DONE, 1, 1, 4, start, start), 4, 0)
-    store.set_feedback(session_id, note="\x1b]52;c;aGk=\x07 note")
+    seed_session(store, start, [(routine.exercises[0].name, "\x1b[31mside", Status.DONE, 4.0)], routine_id="hostile",
+                 routine=routine.name, status=None, note="\x1b]52;c;aGk=\x07 note")
     store.close()
     for argv in (["list"], ["list", "--json"], ["history"], ["history", "--json"], ["export", "--format", "csv"],
                  ["export", "--format", "json"]):

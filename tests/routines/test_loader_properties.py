@@ -82,7 +82,7 @@ def test_valid_generated_routines_load_to_the_model(document):
     assert routine.lead_in == seconds_of(document.get("lead_in", 5))
     assert routine.rest_between == seconds_of(document.get("rest_between", 10))
     assert len(routine.exercises) == len(document["exercise"])
-    for exercise, source in zip(routine.exercises, document["exercise"]):
+    for exercise, source in zip(routine.exercises, document["exercise"], strict=True):
         assert exercise.name == clean_line(source["name"])
         assert exercise.reps == source.get("reps")
         assert exercise.sets == source.get("sets", 1)

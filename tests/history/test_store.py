@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import subprocess
@@ -12,14 +11,13 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from kneetimer.cli.main import main
-from kneetimer.workout.engine import ExerciseRecord, Status
-from kneetimer.history.stats import overview, streak
-from kneetimer.history.database import DB_NAME, MIGRATIONS, SCHEMA_VERSION, HistoryUnavailable
-from kneetimer.history.store import HistoryStore
-from tests.conftest import REPO
-from tests.history_helpers import as_json
 from kneetimer.cli.history_output import session_json
+from kneetimer.history.database import DB_NAME, MIGRATIONS, SCHEMA_VERSION, HistoryUnavailable
+from kneetimer.history.stats import overview, streak
+from kneetimer.history.store import HistoryStore
+from kneetimer.workout.records import ExerciseRecord, Outcome, Status
+from tests.conftest import REPO
+from tests.history_helpers import CLAMS_RIGHT, as_json, seed_session
 
 PARIS_WINTER = timezone(timedelta(hours=1))
 PARIS_SUMMER = timezone(timedelta(hours=2))
@@ -36,13 +34,8 @@ def record(name="Clams", side="right", status=Status.DONE, start=None, seconds=8
 
 def add_session(store, day="2026-11-21", tz=PARIS_WINTER, status="completed", records=1, pain_after=None):
     start = at(day, tz=tz)
-    session_id = store.start_session("react-glute-it-band", "Glute and IT band (REACT)", start, pain_before=4)
-    for n in range(records):
-        store.add_record(session_id, record(start=start + timedelta(minutes=n), index=n), 60.0 * (n + 1), 0)
-    store.finish_session(session_id, status, start + timedelta(minutes=records), 60.0 * records, 0)
-    if pain_after is not None:
-        store.set_feedback(session_id, pain_after=pain_after)
-    return session_id
+    return seed_session(store, start, [CLAMS_RIGHT] * records, status=Outcome(status), pain_before=4,
+                        pain_after=pain_after, active_s=60.0 * records, ended=start + timedelta(minutes=records))
 
 
 @pytest.fixture
@@ -207,7 +200,7 @@ WRITER = textwrap.dedent(
     import sys
     from datetime import datetime, timedelta, timezone
     from pathlib import Path
-    from kneetimer.workout.engine import ExerciseRecord, Status
+    from kneetimer.workout.records import ExerciseRecord, Status
     from kneetimer.history.store import HistoryStore
     store = HistoryStore.open(Path(sys.argv[1]))
     start = datetime(2026, 11, 21, tzinfo=timezone.utc)
@@ -232,42 +225,6 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     store = HistoryStore.open(tmp_path)
     assert sorted(len(s.exercises) for s in store.sessions()) == [150, 150]
     assert store.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-
-
-def test_history_and_export_commands(tmp_path, isolated_dirs, capsys):
-    data = isolated_dirs[1]
-    assert main(["history", "--json"]) == 0 and json.loads(capsys.readouterr().out) == []
-    assert not (data / DB_NAME).exists(), "reading never creates a database"
-    store = HistoryStore.open(data)
-    first = add_session(store, day="2026-11-20")
-    second = add_session(store, day="2026-11-21", records=2, pain_after=1)
-    store.set_feedback(second, note="=cmd|' /C calc'!A0")
-    store.close()
-    assert main(["history", "--json", "--limit", "1"]) == 0
-    (only,) = json.loads(capsys.readouterr().out)
-    assert only["id"] == second and len(only["exercises"]) == 2
-    assert main(["history"]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["ID", "STARTED", "ROUTINE", "TIME", "DONE", "PAIN", "STATUS"]
-    assert lines[1].split()[0] == str(second) and "4→1" in lines[1] and lines[2].split()[0] == str(first)
-    assert main(["export", "--format", "json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
-    assert [(r["session_id"], r["exercise"]) for r in rows] == [(first, "Clams"), (second, "Clams"), (second, "Clams")]
-    assert main(["export", "--format", "csv"]) == 0
-    csv_lines = capsys.readouterr().out.splitlines()
-    assert csv_lines[0].startswith("session_id,routine_id,routine_name,session_started_at")
-    assert len(csv_lines) == 4 and "'=cmd" in csv_lines[-1], "formulas are defused for spreadsheets"
-
-
-def test_history_command_on_a_newer_database_fails_cleanly(isolated_dirs, capsys):
-    data = isolated_dirs[1]
-    data.mkdir(parents=True)
-    db = sqlite3.connect(data / DB_NAME)
-    db.execute("PRAGMA user_version = 50")
-    db.commit()
-    db.close()
-    assert main(["history"]) == 1
-    assert "newer kneetimer" in capsys.readouterr().err
 
 
 KILLED_WORKOUT = textwrap.dedent(

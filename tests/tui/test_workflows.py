@@ -11,9 +11,10 @@ from kneetimer.tui.screens.history import HistoryScreen, SessionScreen
 from kneetimer.tui.screens.picker import PickerScreen
 from kneetimer.tui.screens.summary import SummaryScreen
 from kneetimer.tui.screens.workout import WorkoutScreen
+from kneetimer.workout.records import Outcome, Status
 from tests.engine_helpers import WALL_START, routine_from
+from tests.history_helpers import as_json, seed_session
 from tests.tui_helpers import SHORT, FakeSpeaker, advance, advance_stepwise, bundled, make_app, text_of
-from tests.history_helpers import as_json
 
 
 @pytest.fixture
@@ -263,12 +264,9 @@ async def test_picker_shows_a_broken_user_routine_without_hiding_the_rest(data_d
 async def test_picker_offers_to_resume_and_the_work_joins_that_session(data_dir):
     store = HistoryStore.open(data_dir)
     started = WALL_START.astimezone() - timedelta(hours=1)
-    session_id = store.start_session("react-glute-it-band", "Glute and IT band (REACT)", started)
-    from kneetimer.workout.engine import ExerciseRecord, Status
-
-    for side in ("right", "left"):
-        store.add_record(session_id, ExerciseRecord(0, "Clams", side, Status.DONE, 1, 10, 80, started, started), 200, 0)
-    store.finish_session(session_id, "interrupted", started + timedelta(minutes=4), 200, 0)
+    clams = [("Clams", side, Status.DONE, 80.0) for side in ("right", "left")]
+    session_id = seed_session(store, started, clams, status=Outcome.INTERRUPTED, active_s=200,
+                              ended=started + timedelta(minutes=4))
     store.close()
     app = make_app(None, data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -289,16 +287,10 @@ async def test_picker_offers_to_resume_and_the_work_joins_that_session(data_dir)
 
 async def test_history_screen_lists_opens_and_deletes_sessions(data_dir):
     store = HistoryStore.open(data_dir)
-    from kneetimer.workout.engine import ExerciseRecord, Status
-
-    ids = []
     for days_ago in (2, 1):
         started = WALL_START.astimezone() - timedelta(days=days_ago)
-        session_id = store.start_session("r", f"Routine {days_ago}", started)
-        store.add_record(session_id, ExerciseRecord(0, "Clams", "right", Status.DONE, 1, 10, 80, started, started), 80, 0)
-        store.finish_session(session_id, "completed", started + timedelta(minutes=2), 80, 0)
-        store.set_feedback(session_id, pain_after=days_ago)
-        ids.append(session_id)
+        seed_session(store, started, [("Clams", "right", Status.DONE, 80.0)], routine_id="r",
+                     routine=f"Routine {days_ago}", pain_after=days_ago, ended=started + timedelta(minutes=2))
     store.close()
     app = make_app(None, data_dir)
     async with app.run_test(size=(100, 40)) as pilot:

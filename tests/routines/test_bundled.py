@@ -1,4 +1,4 @@
-"""The bundled routines keep every number their source gives (shared/protocols.md)."""
+"""The bundled routines keep every number their source gives (the README's "The bundled routines")."""
 
 from kneetimer.routines.loader import load_file
 from kneetimer.routines.model import Hold

@@ -5,14 +5,14 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta, timezone
 
-from kneetimer.workout.engine import ExerciseRecord, Status
 from kneetimer.history import database as database_module
 from kneetimer.history.recorder import Recorder
 from kneetimer.history.store import DB_NAME, HistoryStore
 from kneetimer.tui.screens.summary import SummaryScreen
 from kneetimer.tui.screens.workout import WorkoutScreen
-from tests.tui_helpers import SHORT, advance, advance_stepwise, make_app, text_of
+from kneetimer.workout.records import ExerciseRecord, Status
 from tests.history_helpers import as_json
+from tests.tui_helpers import SHORT, advance, advance_stepwise, make_app, text_of
 
 START = datetime(2026, 11, 21, 8, 0, tzinfo=timezone(timedelta(hours=1)))
 

@@ -10,9 +10,10 @@ from datetime import timedelta
 
 import pytest
 
-from kneetimer.workout.engine import ExerciseRecord, Status
 from kneetimer.history.store import HistoryStore
+from kneetimer.workout.records import Status
 from tests.engine_helpers import WALL_START
+from tests.history_helpers import seed_session
 from tests.tui_helpers import advance, advance_stepwise, bundled, make_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((50, 15), id="50x15")]
@@ -90,12 +91,9 @@ def test_history(snap_compare, tmp_path):
     today = WALL_START.astimezone()
     for days_ago, pain in [(20, 5), (15, 4), (9, 4), (6, 3), (3, 3), (2, 2), (1, 2), (0, 1)]:
         started = today - timedelta(days=days_ago, hours=1)
-        session_id = store.start_session("react-glute-it-band", "Glute and IT band (REACT)", started, pain + 1)
-        for side, seconds in (("right", 80.0), ("left", 64.0 + days_ago)):
-            record = ExerciseRecord(0, "Clams", side, Status.DONE, 1, 10, seconds, started, started + timedelta(seconds=seconds))
-            store.add_record(session_id, record, 900, 12)
-        store.finish_session(session_id, "completed", started + timedelta(minutes=15), 900, 12)
-        store.set_feedback(session_id, pain_after=pain)
+        clams = [("Clams", "right", Status.DONE, 80.0), ("Clams", "left", Status.DONE, 64.0 + days_ago)]
+        seed_session(store, started, clams, pain_before=pain + 1, pain_after=pain, active_s=900, paused_s=12,
+                     ended=started + timedelta(minutes=15))
     store.close()
 
     async def run_before(pilot):

@@ -1,4 +1,4 @@
-"""The loader against the contract (shared/routine-format.md): every key, every error class."""
+"""The loader against the contract (the README's "Writing a routine"): every key, every error class."""
 
 from __future__ import annotations
 

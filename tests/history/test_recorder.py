@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta, timezone
 
-from kneetimer.workout.engine import ExerciseRecord, Status
 from kneetimer.history.recorder import Recorder
 from kneetimer.history.store import HistoryStore
+from kneetimer.workout.records import ExerciseRecord, Status
 from tests.history_helpers import as_json
 
 START = datetime(2026, 11, 21, 8, 0, tzinfo=timezone(timedelta(hours=1)))

@@ -1,0 +1,146 @@
+"""What each `kneetimer` command does. Heavy imports happen inside the command that
+needs them, so every command pays only for itself."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from kneetimer.cli.listing import catalog_rows, format_rows, row_json
+
+    rows = catalog_rows()
+    if args.json:
+        import json
+
+        print(json.dumps([row_json(row) for row in rows], indent=2, ensure_ascii=False))
+    else:
+        print(format_rows(rows))
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from kneetimer.routines.loader import load_file
+    from kneetimer.workout.plan import build_plan
+
+    all_valid = True
+    for name in args.files:
+        result = load_file(name)
+        if result.routine is None:
+            all_valid = False
+            for problem in result.problems:
+                print(problem, file=sys.stderr)
+            continue
+        routine = result.routine
+        minutes = build_plan(routine).total_seconds / 60
+        count = len(routine.exercises)
+        print(f"{name}: ok ({count} exercise{'s' * (count != 1)}, about {minutes:.0f} min)")
+    return EXIT_OK if all_valid else EXIT_BAD_INPUT
+
+
+def find_routine(reference: str):
+    """The routine entry for an id or a path, or None after saying there is none."""
+    from kneetimer.routines.discovery import find, known_ids
+
+    entry = find(reference)
+    if entry is None:
+        guess = difflib.get_close_matches(reference, known_ids(), n=1)
+        hint = f" Did you mean '{guess[0]}'?" if guess else ""
+        print(f"kneetimer: no routine with id '{reference}'.{hint} See `kneetimer list`.", file=sys.stderr)
+    return entry
+
+
+def resolve_routine(reference: str):
+    """The routine for `run`, or None after printing why it cannot be used."""
+    entry = find_routine(reference)
+    if entry is None:
+        return None
+    if entry.routine is None:
+        for problem in entry.result.problems:
+            print(problem, file=sys.stderr)
+        return None
+    return entry.routine
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    routine = resolve_routine(args.routine)
+    if routine is None:
+        return EXIT_BAD_INPUT
+    from kneetimer.tui.launch import launch
+
+    return launch(routine=routine, quiet=args.quiet, voice=args.voice)
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    from kneetimer.tui.launch import launch
+
+    return launch(routine=None, quiet=args.quiet, voice=args.voice)
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from kneetimer.cli.history_output import print_history
+
+    return print_history(as_json=args.json, limit=args.limit)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kneetimer.cli.history_output import export
+
+    return export(args.format)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from kneetimer.routines.library import RoutineFileError, new_routine
+
+    try:
+        path = new_routine(args.name, force=args.force)
+    except (RoutineFileError, OSError) as error:
+        print(f"kneetimer: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"Created {path}\nEdit it with `kneetimer edit {path.stem}`, then start it with `kneetimer run {path.stem}`.")
+    return EXIT_OK
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    from kneetimer.routines.library import RoutineFileError, copy_routine
+
+    entry = find_routine(args.source)
+    if entry is None:
+        return EXIT_BAD_INPUT
+    try:
+        path = copy_routine(entry.path, args.new_id, force=args.force)
+    except (RoutineFileError, OSError) as error:
+        print(f"kneetimer: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"Copied {entry.path} to {path}")
+    return EXIT_OK
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from kneetimer.routines.discovery import Origin
+    from kneetimer.routines.library import RoutineFileError, ask_on_terminal, copy_routine, edit_file
+
+    entry = find_routine(args.routine)
+    if entry is None:
+        return EXIT_BAD_INPUT
+    try:
+        path = entry.path
+        if entry.origin is Origin.BUNDLED:
+            path = copy_routine(entry.path, entry.id)
+            print(f"{entry.id} is a bundled routine: copied it to {path} (yours now takes its place).")
+        saved, problems = edit_file(path, ask_again=ask_on_terminal)
+    except (RoutineFileError, OSError) as error:
+        print(f"kneetimer: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if saved:
+        print(f"Saved {path}")
+        return EXIT_OK
+    if problems:
+        print(f"Not saved: {path} is unchanged.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print("No changes.")
+    return EXIT_OK

@@ -111,6 +111,10 @@ class Session:
 
     # -- queries -------------------------------------------------------------
 
+    def now(self) -> float:
+        """The session's clock (monotonic seconds)."""
+        return self._clock()
+
     @property
     def phase(self) -> Phase | None:
         return self.phases[self.index] if self.index < len(self.phases) else None

@@ -1,0 +1,129 @@
+"""How the workout screen shares its rows: the countdown first, then the phase word,
+and the rest gives way in a fixed order as the terminal gets smaller.
+
+A pure function of the terminal's size and what there is to show, so every size
+can be checked without drawing anything. The countdown takes at most half the
+rows (and at least 40% when it can), in the largest whole scale of the largest
+font that fits; the phase word is a third of its height; then, while rows remain:
+the hint for Enter, the counters, next-up, the bars, the cues, the instructions.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from kneetimer.tui.widgets.blockfont import FONT_3X5, FONT_5X7, FONTS, PLAIN, Fit, largest_fit, measure
+
+FOOTER_ROWS = 1
+SIDE_PADDING = 2  # a column each side
+REP_GAP = 4  # columns between the countdown and the rep number beside it
+OPTIONAL = ("hint", "counters", "next", "bars", "cues", "instructions")  # kept in this order
+
+
+@dataclass(frozen=True)
+class Content:
+    """What the screen has to show now, measured in the ways layout cares about."""
+
+    countdown: str  # the widest text the countdown shows in this phase ("45", "1:30")
+    word: str  # the phase word: HOLD, GET READY, ...
+    title: str  # exercise and side
+    reps: str | None = None  # a rep number beside the countdown ("10/10"), or None
+    optional_rows: tuple[tuple[str, int], ...] = ()  # (name, rows it needs) of each optional part
+
+
+@dataclass(frozen=True)
+class Layout:
+    countdown: Fit
+    reps: Fit | None
+    reps_beside: bool
+    word: Fit
+    title: Fit
+    shown: frozenset[str]  # optional parts that have room
+    rows: dict[str, int]  # rows given to each shown optional part
+
+    def countdown_rows(self, text: str) -> int:
+        return self.countdown.size(text)[1]
+
+
+def plan(width: int, height: int, content: Content) -> Layout:
+    usable_width = max(1, width - SIDE_PADDING)
+    usable_rows = max(1, height - FOOTER_ROWS)
+    title = _title(content.title, usable_width, height)
+    title_rows = title.size(content.title)[1]
+    countdown, reps, beside = _clock(content, usable_width, max(1, math.floor(height * 0.5)))
+    clock_rows = _clock_rows(content, countdown, reps, beside)
+    wanted = math.ceil(height * 0.4)
+    if clock_rows < wanted:  # one scale step up, when the essentials still fit
+        bigger = _clock(content, usable_width, wanted + 3)
+        bigger_rows = _clock_rows(content, *bigger)
+        if title_rows + 3 + bigger_rows <= usable_rows:
+            countdown, reps, beside = bigger
+            clock_rows = bigger_rows
+    word = _word(content.word, usable_width, max(3, round(clock_rows * 0.36)))
+    word_rows = word.size(content.word)[1]
+    if title_rows + word_rows + clock_rows > usable_rows:  # too short: the word goes plain, the clock shrinks
+        word, word_rows = PLAIN, 1
+        countdown, reps, beside = _clock(content, usable_width, max(1, usable_rows - title_rows - word_rows))
+        clock_rows = _clock_rows(content, countdown, reps, beside)
+    remaining = usable_rows - title_rows - word_rows - clock_rows
+    shown, rows = set(), {}
+    needs = dict(content.optional_rows)
+    for name in OPTIONAL:
+        need = needs.get(name, 0)
+        if need <= 0:
+            continue
+        if need > remaining and not (name == "instructions" and remaining > 0):
+            break
+        rows[name] = min(need, remaining)
+        shown.add(name)
+        remaining -= rows[name]
+    return Layout(countdown, reps, beside, word, title, frozenset(shown), rows)
+
+
+BIG_TITLE_ROWS = 40  # from this height, the exercise and side are drawn in block letters
+
+
+def _title(title: str, width: int, height: int) -> Fit:
+    if height >= BIG_TITLE_ROWS and FONT_3X5.supports(title) and measure(FONT_3X5, title, 1)[0] <= width:
+        return Fit(FONT_3X5, 1)
+    return PLAIN
+
+
+def _clock(content: Content, width: int, max_rows: int) -> tuple[Fit, Fit | None, bool]:
+    """The countdown (and the rep number with it) at the largest size that fits."""
+    for font in FONTS:
+        for scale in range(16, 0, -1):
+            columns, rows = measure(font, content.countdown, scale)
+            if rows > max_rows or columns > width:
+                continue
+            if content.reps is None:
+                return Fit(font, scale), None, False
+            reps = _rep_fit(font, scale, content.reps)
+            rep_columns, rep_rows = reps.size(content.reps)
+            if columns + REP_GAP + rep_columns <= width:
+                return Fit(font, scale), reps, True
+            if rows + rep_rows <= max_rows and rep_columns <= width:
+                return Fit(font, scale), reps, False
+    return PLAIN, (PLAIN if content.reps else None), True
+
+
+def _rep_fit(font, scale: int, text: str) -> Fit:
+    """The rep number: at least a third of the countdown's height, in the same font."""
+    rows = measure(font, text, scale)[1]
+    rep_scale = 1
+    while measure(font, text, rep_scale)[1] * 3 < rows:
+        rep_scale += 1
+    return Fit(font, rep_scale)
+
+
+def _clock_rows(content: Content, countdown: Fit, reps: Fit | None, beside: bool) -> int:
+    rows = countdown.size(content.countdown)[1]
+    if reps is not None and content.reps:
+        rep_rows = reps.size(content.reps)[1]
+        rows = max(rows, rep_rows) if beside else rows + rep_rows
+    return rows
+
+
+def _word(word: str, width: int, max_rows: int) -> Fit:
+    return largest_fit(word, width, max_rows, fonts=(FONT_5X7, FONT_3X5))

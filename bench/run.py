@@ -74,7 +74,7 @@ def apps_side_by_side(runs: int, warmup: float, window: float) -> dict:
                "PYTHONPATH": str(REPO)}
         ours, bare = [], []
         for _ in range(runs):
-            ours.append(measure_app(kneetimer_argv(routine), b"HOLD", env, warmup, window))
+            ours.append(measure_app(kneetimer_argv(routine), b"Long hold", env, warmup, window))
             bare.append(measure_app(bare_argv(), b"READY", env, warmup, window))
     result = {}
     for key in ("first_frame_s", "cpu_percent", "peak_rss_mb"):

@@ -52,8 +52,41 @@ async def advance_stepwise(pilot, seconds: float, step: float = 1.0) -> None:
     await pilot.pause()
 
 
+async def fast_forward(pilot, seconds: float, step: float = 1.0) -> None:
+    """Get somewhere quickly: the engine follows the clock in steps (as it would), the
+    screen draws once at the end. Sounds and words are reacted to only then."""
+    screen = pilot.app.screen
+    remaining = seconds
+    while remaining > 1e-9:
+        chunk = min(step, remaining)
+        pilot.app.fake_clock.advance(chunk)
+        screen.session.update()
+        remaining -= chunk
+    screen.wake()
+    await pilot.pause()
+
+
 def text_of(app, selector: str) -> str:
     return str(app.screen.query_one(selector).content)
+
+
+def title(app) -> str:
+    """The exercise and side on the workout screen."""
+    return app.screen.title_text.text
+
+
+def word(app) -> str:
+    """The phase word (HOLD, GET READY, PAUSED ...)."""
+    return app.screen.banner.word
+
+
+def hint(app) -> str:
+    return app.screen.banner.hint
+
+
+def big(app) -> str:
+    """What the big countdown shows."""
+    return app.screen.countdown.text
 
 
 SHORT = routine_from(

@@ -3,10 +3,12 @@ and a prescription in a few words for the picker and "next up"."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
-from kneetimer.routines.durations import format_seconds
+from kneetimer.routines.durations import format_clock, format_seconds
 from kneetimer.routines.model import Exercise, Hold
+from kneetimer.text import shorten
 from kneetimer.workout.cues import Cue, CueKind
 from kneetimer.workout.plan import Kind, Part, Phase
 
@@ -23,6 +25,15 @@ def phase_title(phase: Phase) -> str:
     if phase.part is Part.COUNT:
         return "YOUR PACE"
     return "HOLD"
+
+
+def countdown_text(seconds: float) -> str:
+    """What the big countdown shows: whole seconds, rounded up, alone under 100 ("45"),
+    as M:SS from 100 on ("1:40")."""
+    whole = max(0, math.ceil(seconds - 1e-6))
+    if whole < 100:
+        return str(whole)
+    return format_clock(whole)
 
 
 def side_words(side: str | None) -> str:
@@ -96,7 +107,8 @@ def describe(exercise: Exercise) -> str:
     """The prescription in a few words: "2 sets · 10 reps · hold 5s · right then left"."""
     parts = prescription(exercise, lambda hold: "hold " + describe_hold(hold))
     if exercise.sides:
-        parts.append(" then ".join(exercise.sides) if len(exercise.sides) <= 3 else f"{len(exercise.sides)} sides")
+        sides = " then ".join(shorten(side, 20) for side in exercise.sides)
+        parts.append(sides if len(exercise.sides) <= 3 else f"{len(exercise.sides)} sides")
     return " · ".join(parts)
 
 

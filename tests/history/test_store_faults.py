@@ -32,7 +32,7 @@ async def test_disk_full_mid_workout_says_not_saved_and_keeps_counting(tmp_path,
         await advance_stepwise(pilot, 3 + 10 + 1)  # the right side ends: its record cannot be written
         assert not app.screen.recorder.flush()
         await advance(pilot, 0.5)
-        assert "not saved" in text_of(app, "#top")
+        assert "not saved" in text_of(app, "#time-left")
         assert isinstance(app.screen, WorkoutScreen) and app.screen.session.phase.side == "left"
         monkeypatch.undo()  # the disk has room again: the kept record goes in, in order
         await advance_stepwise(pilot, 10)

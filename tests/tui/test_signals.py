@@ -34,7 +34,7 @@ def start_workout(tmp_path, extra_env=None):
     data = tmp_path / "data"
     env = {"KNEETIMER_DATA_DIR": str(data), "KNEETIMER_CONFIG_DIR": str(tmp_path / "config"), **(extra_env or {})}
     terminal = PtyProcess([sys.executable, "-m", "kneetimer", "run", "--quiet", str(routine)], env=env)
-    terminal.wait_for(b"HOLD")
+    terminal.wait_for(b"Move")  # the exercise, in the title
     return terminal, data
 
 
@@ -83,7 +83,7 @@ def test_stopped_then_continued_pauses_itself_and_loses_nothing(tmp_path):
     with sqlite3.connect(data / DB_NAME) as db:
         rows_while_stopped = db.execute("SELECT count(*) FROM exercises").fetchone()[0]
     terminal.process.send_signal(signal.SIGCONT)
-    terminal.wait_for(b"PAUSED")
+    terminal.wait_for(b"paused during")
     time.sleep(1.5)
     with sqlite3.connect(data / DB_NAME) as db:
         assert db.execute("SELECT count(*) FROM exercises").fetchone()[0] == rows_while_stopped, \

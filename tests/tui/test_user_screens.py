@@ -67,7 +67,7 @@ async def test_default_lead_in_applies_to_routines_without_their_own(tmp_path, u
         await pilot.pause()
         await pilot.press("enter")
         assert app.screen.routine.name == "Bare" and app.screen.routine.lead_in == 9
-        assert app.screen.query_one("#countdown").value == "0:09"
+        assert app.screen.countdown.text == "9"
 
 
 async def test_a_broken_config_file_warns_and_uses_defaults(tmp_path, isolated_dirs):

@@ -1,9 +1,12 @@
-"""The workout screen: readable from across the room, driven by the engine.
+"""The workout screen: read from across the room, driven by the engine.
 
 The screen holds no timing logic. It wakes when the engine says the display
-changes next (`next_change_at`), asks the engine what to show, rings or speaks
-the cues, and forwards keys as commands. Records go to history through the
-app's recorder, on its own thread, so a slow disk never delays the countdown.
+changes next (`next_change_at`), takes one view of the session, hands it to its
+widgets, plays or speaks the cues, and forwards keys as commands. The phase is
+the colour of the whole screen; the countdown is as large as the terminal allows
+(workout_layout.py decides, on every resize and phase change). Records go to
+history through the app's recorder, on its own thread, so a slow disk never
+delays the countdown.
 """
 
 from __future__ import annotations
@@ -13,22 +16,35 @@ import math
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Static
 
 from kneetimer.history.recorder import Recorder
 from kneetimer.history.rows import SessionRow
 from kneetimer.routines.durations import format_clock
 from kneetimer.routines.model import Routine
 from kneetimer.text import shorten
+from kneetimer.tui.palette import Look, phase_css
+from kneetimer.tui.screens import workout_layout
+from kneetimer.tui.widgets.banner import PhaseBanner
+from kneetimer.tui.widgets.bigtext import BigText
+from kneetimer.tui.widgets.countdown import Countdown, RepNumber
+from kneetimer.tui.widgets.counters import Counters
 from kneetimer.tui.widgets.footer import AdaptiveFooter
+from kneetimer.tui.widgets.line import Line
 from kneetimer.tui.widgets.meter import Meter
+from kneetimer.tui.widgets.next_up import NextUp
 from kneetimer.workout.cues import Cue, CueKind
 from kneetimer.workout.engine import EnterAction, Session, State
-from kneetimer.workout.plan import Kind, Phase, build_plan
-from kneetimer.workout.words import describe, phase_title, side_words, spoken_cue
+from kneetimer.workout.plan import Kind, Part, build_plan
+from kneetimer.workout.view import SessionView, view_of
+from kneetimer.workout.words import countdown_text, phase_title, side_words, spoken_cue
+
+ENTER_ACTIONS = {"count_rep": EnterAction.COUNT_REP, "end_hold": EnterAction.END_HOLD,
+                 "start_now": EnterAction.START_NOW}
+RINGING_CUES = {CueKind.PHASE_STARTED, CueKind.COUNTDOWN, CueKind.MINIMUM_REACHED, CueKind.SESSION_FINISHED}
+LOOKS = [f"-{look}" for look in Look]
 
 
 def format_time_left(seconds: float) -> str:
@@ -39,12 +55,26 @@ def format_time_left(seconds: float) -> str:
     return format_clock(seconds)
 
 
-ENTER_ACTIONS = {"count_rep": EnterAction.COUNT_REP, "end_hold": EnterAction.END_HOLD,
-                 "start_now": EnterAction.START_NOW}
-RINGING_CUES = {CueKind.PHASE_STARTED, CueKind.COUNTDOWN, CueKind.MINIMUM_REACHED, CueKind.SESSION_FINISHED}
+def look_of(view: SessionView) -> Look:
+    phase = view.phase
+    if view.paused:
+        return Look.PAUSED
+    if phase.kind is Kind.LEAD_IN:
+        return Look.GET_READY
+    if phase.kind is Kind.SWITCH:
+        return Look.SWITCH
+    if phase.kind is Kind.REST:
+        return Look.REST
+    if phase.part is Part.MOVE:
+        return Look.MOVE
+    return Look.HOLD
 
 
 class WorkoutScreen(Screen):
+    DEFAULT_CSS = phase_css("WorkoutScreen") + """
+    WorkoutScreen.-paused #word { text-style: reverse; }
+    """
+
     BINDINGS = [
         Binding("space", "pause", "Pause"),
         Binding("space", "resume", "Resume"),
@@ -71,25 +101,37 @@ class WorkoutScreen(Screen):
         self.recorder: Recorder | None = None
         self._timer: Timer | None = None
         self._binding_state: tuple | None = None
+        self._layout_key: tuple | None = None
         self._finished_handled = False
-        self._shown: dict[str, object] = {}
-        self._widgets: dict[str, object] = {}  # looked up once: _show runs every second
 
     def compose(self) -> ComposeResult:
+        self.title_text = BigText(id="title")
+        self.banner = PhaseBanner(id="banner")
+        self.clock_row = Horizontal(id="clock")
+        self.countdown = Countdown(id="countdown")
+        self.rep_number = RepNumber(id="reps")
+        self.counters = Counters(id="counters")
+        self.next_up = NextUp(id="next")
+        self.phase_bar = Meter(id="phase-bar")
+        self.session_row = Horizontal(id="session-row")
+        self.session_bar = Meter(id="session-bar")
+        self.time_left = Line(id="time-left")
+        self.cues = Line(id="cues")
+        self.instructions = Line(id="instructions")
         with Vertical(id="workout"):
-            yield Static(id="top")
-            yield Static(id="exercise")
-            yield Static(id="phase")
-            with Center(id="countdown-row"):
-                yield Digits(id="countdown")
-            yield Static(id="counters")
-            yield Meter(id="phase-bar")
-            with Horizontal(id="session-row"):
-                yield Meter(id="session-bar")
-                yield Static(id="time-left")
-            yield Static(id="cues")
-            yield Static(id="instructions")
-            yield Static(id="next")
+            yield self.title_text
+            yield self.banner
+            with self.clock_row:
+                yield self.countdown
+                yield self.rep_number
+            yield self.counters
+            yield self.next_up
+            yield self.phase_bar
+            with self.session_row:
+                yield self.session_bar
+                yield self.time_left
+            yield self.cues
+            yield self.instructions
         yield AdaptiveFooter(palette_hint=False)
 
     def on_mount(self) -> None:
@@ -136,7 +178,7 @@ class WorkoutScreen(Screen):
         if self.session.finished:
             self._finish()
             return
-        self._show()
+        self._show(view_of(self.session))
         self._schedule()
 
     def _schedule(self) -> None:
@@ -164,111 +206,116 @@ class WorkoutScreen(Screen):
 
     # -- what is on screen -----------------------------------------------------
 
-    def _show(self) -> None:
-        session = self.session
-        phase = session.phase
-        now = self.app.clock()
-        # Classes go on the few widgets they style: restyling the whole screen
-        # costs ~20 ms, and this runs at every phase change.
-        self._widget("#workout").set_class(session.paused, "-paused")
-        for widget in (self._widget("#phase"), self._widget("#countdown")):
-            widget.set_class(session.paused, "-paused")
-            widget.set_class(phase.is_work, "-work")
-            widget.set_class(not phase.is_work, "-easy")
-        shown = session.countdown(now)
-        self._put("#top", self._top_line(phase))
-        self._put("#exercise", self._exercise_line(phase))
-        self._put("#phase", self._phase_line(phase, now))
-        self._put("#countdown", format_clock(shown if shown is not None else session.elapsed(now)))
-        self._put("#counters", self._counters(phase))
-        self._widget("#phase-bar").set_fraction(session.phase_progress(now))
-        self._widget("#session-bar").set_fraction(session.session_progress(now))
-        self._put("#time-left", Text(f"{format_time_left(session.time_left(now))} left"))
-        self._put("#cues", Text("  ·  ".join(shorten(cue, 80) for cue in phase.cues), style="italic"))
-        self._put("#instructions", Text(phase.instructions))
-        self._put("#next", self._next_line(phase))
-        state = (session.state, phase.kind, phase.part, session.enter_action(now))
+    def on_resize(self) -> None:
+        if self.session is not None and not self.session.finished:
+            self._layout_key = None
+            self._show(view_of(self.session))
+
+    def _show(self, view: SessionView) -> None:
+        phase = view.phase
+        look = look_of(view)
+        if not self.has_class(f"-{look}"):
+            self.remove_class(*LOOKS)
+            self.add_class(f"-{look}")
+        big, template, reps = self._clock_texts(view)
+        title = self._title(view)
+        word = "PAUSED" if view.paused else phase_title(phase)
+        hint = self._hint(view)
+        self._lay_out(view, big, template, reps, title, word, hint)
+        self.title_text.text = title
+        self.banner.word = word
+        self.banner.hint = hint
+        self.countdown.text = big
+        self.rep_number.text = reps or ""
+        self.counters.phase = phase
+        self.next_up.upcoming = view.upcoming
+        self.phase_bar.set_fraction(view.phase_progress)
+        self.session_bar.set_fraction(view.session_progress)
+        self.time_left.value = self._progress_text(view)
+        self.cues.value = Text("  ·  ".join(shorten(cue, 80) for cue in phase.cues),
+                                                   style="italic")
+        self.instructions.value = Text(phase.instructions)
+        state = (view.state, phase.kind, phase.part, view.enter)
         if state != self._binding_state:
             self._binding_state = state
             self.refresh_bindings()
 
-    def _put(self, selector: str, value) -> None:
-        """Update a widget only when what it shows has changed: an update costs a
-        layout, and during a hold only the countdown changes each second."""
-        if self._shown.get(selector) == value:
+    def _clock_texts(self, view: SessionView) -> tuple[str, str, str | None]:
+        """(what the countdown shows, the widest it will show in this phase, the rep number)."""
+        phase = view.phase
+        if view.counts_reps:
+            text = f"{phase.rep_no}/{phase.reps}"
+            return text, f"{phase.reps}/{phase.reps}", None
+        reps = f"{phase.rep_no}/{phase.reps}" if view.paced_rep else None
+        if view.countdown is None:
+            return countdown_text(view.elapsed), countdown_text(view.elapsed), reps
+        return countdown_text(view.countdown), countdown_text(phase.duration), reps
+
+    def _lay_out(self, view: SessionView, big: str, template: str, reps: str | None, title: str, word: str,
+                 hint: str) -> None:
+        """Share the rows out again when the size or what is shown changed (not every second)."""
+        phase = view.phase
+        optional = (
+            ("hint", 1 if hint else 0),
+            ("counters", 1 if phase.rep_no is not None or phase.sets > 1 or phase.exercise.sides else 0),
+            ("next", 2 if view.upcoming is not None else 0),
+            ("bars", 2),
+            ("cues", 1 if phase.cues else 0),
+            ("instructions", min(3, 1 + len(phase.instructions) // max(20, self.size.width - 2))
+             if phase.instructions else 0),
+        )
+        reps_template = f"{phase.reps}/{phase.reps}" if reps else None
+        key = (self.size, template, reps_template, title, word, optional)
+        if key == self._layout_key:
             return
-        self._shown[selector] = value
-        self._widget(selector).update(value)
+        self._layout_key = key
+        content = workout_layout.Content(template, word, title, reps_template, optional)
+        layout = workout_layout.plan(self.size.width, self.size.height, content)
+        self.title_text.fit = layout.title
+        self.banner.fit = layout.word
+        self.countdown.show(big, template, layout.countdown)
+        rep_number = self.rep_number
+        rep_number.display = reps is not None
+        if reps is not None and layout.reps is not None:
+            rep_number.show(reps, reps_template, layout.reps)
+            rep_number.set_class(not layout.reps_beside, "-below")
+            rep_number.styles.height = layout.countdown.size(template)[1] if layout.reps_beside else "auto"
+            self.clock_row.styles.layout = "horizontal" if layout.reps_beside else "vertical"
+        self.phase_bar.display = self.session_row.display = "bars" in layout.shown
+        lines = {"hint": self.banner.query_one("#hint"), "counters": self.counters, "next": self.next_up,
+                 "cues": self.cues, "instructions": self.instructions}
+        for name, widget in lines.items():
+            widget.display = name in layout.shown
+            widget.styles.max_height = layout.rows.get(name, 1)
 
-    def _widget(self, selector: str):
-        if selector not in self._widgets:
-            self._widgets[selector] = self.query_one(selector)
-        return self._widgets[selector]
-
-    def _top_line(self, phase: Phase) -> Text:
-        line = Text(shorten(self.routine.name, 50), style="bold")
-        line.append(f"   exercise {phase.exercise_index + 1} of {len(self.routine.exercises)}")
-        if self.recorder is not None and self.recorder.problem:
-            line.append("   ⚠ not saved", style="bold red")
-        return line
-
-    def _exercise_line(self, phase: Phase) -> Text:
-        if phase.between:
-            return Text("Rest between exercises", style="bold")
-        line = Text(shorten(phase.exercise.name, 60), style="bold")
+    def _title(self, view: SessionView) -> str:
+        """The exercise and side; during the rest between exercises, the one coming up."""
+        phase = view.upcoming if view.phase.between and view.upcoming is not None else view.phase
+        title = phase.exercise.name
         if phase.side:
-            line.append(f"  —  {shorten(side_words(phase.side), 30)}".upper(), style="bold")
-        return line
+            title += f" — {side_words(phase.side).upper()}"
+        return f"Up next: {title}" if view.phase.between else title
 
-    def _phase_line(self, phase: Phase, now: float) -> Text:
-        if self.session.paused:
-            return Text(" PAUSED · space to resume ", style="bold reverse")
-        title = phase_title(phase)
-        if phase.kind is Kind.SWITCH:
-            title += f" → {shorten(side_words(phase.side), 30).upper()}"
-        line = Text(title, style="bold")
-        enter = self.session.enter_action(now)
-        if enter is EnterAction.END_HOLD:
-            line.append(f"   Enter when done · ends at {format_clock(phase.duration)}")
-        elif phase.minimum is not None:
-            line.append(f"   at least {format_clock(phase.minimum)}, up to {format_clock(phase.duration)}")
-        elif enter is EnterAction.COUNT_REP:
-            line.append("   Enter after each rep")
-        elif enter is EnterAction.START_NOW:
-            line.append("   Enter to start now")
-        return line
+    def _hint(self, view: SessionView) -> str:
+        phase = view.phase
+        if view.paused:
+            return f"paused during {phase_title(phase)} · space resumes"
+        if view.enter is EnterAction.END_HOLD:
+            return f"Enter when done · ends at {format_clock(phase.duration)}"
+        if phase.minimum is not None:
+            return f"at least {format_clock(phase.minimum)}, up to {format_clock(phase.duration)}"
+        if view.enter is EnterAction.COUNT_REP:
+            return "Enter after each rep"
+        if view.enter is EnterAction.START_NOW:
+            return "Enter starts now"
+        return ""
 
-    def _counters(self, phase: Phase) -> Text:
-        parts = []
-        if phase.rep_no is not None:
-            parts.append(f"Rep {phase.rep_no} / {phase.reps}")
-        if phase.sets > 1 and not phase.between:
-            parts.append(f"Set {phase.set_no} / {phase.sets}")
-        sides = phase.exercise.sides
-        if sides and not phase.between:
-            parts.append(f"Side {phase.side_index + 1} / {len(sides)}")
-        line = Text("   ".join(parts), style="bold")
-        if phase.step_name:
-            line.append(f"   Step {phase.step_no} / {phase.steps}: ")
-            line.append(shorten(phase.step_name, 50), style="bold")
-        return line
-
-    def _next_line(self, phase: Phase) -> Text:
-        if phase.is_work:
-            return Text("")
-        upcoming = self.plan.upcoming_work(self.session.index)
-        if upcoming is None:
-            return Text("")
-        line = Text("Next: ", style="bold")
-        line.append(shorten(upcoming.exercise.name, 50))
-        if upcoming.side:
-            line.append(f" — {shorten(side_words(upcoming.side), 30)}")
-        details = describe(upcoming.exercise)
-        if details:
-            line.append(f"   ({details})", style="dim")
-        if upcoming.exercise.equipment:
-            line.append("   needs: " + shorten(", ".join(upcoming.exercise.equipment), 60), style="dim")
-        return line
+    def _progress_text(self, view: SessionView) -> Text:
+        text = Text(f"{format_time_left(view.time_left)} left · exercise "
+                    f"{view.phase.exercise_index + 1} of {view.exercise_count}")
+        if self.recorder is not None and self.recorder.problem:
+            text.append("   ⚠ not saved", style="bold reverse")
+        return text
 
     # -- keys --------------------------------------------------------------------
 

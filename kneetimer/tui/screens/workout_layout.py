@@ -85,9 +85,9 @@ BIG_TITLE_ROWS = 40  # from this height, the exercise and side are drawn in bloc
 
 
 def _title(title: str, width: int, height: int) -> Fit:
-    if height >= BIG_TITLE_ROWS and FONT_3X5.supports(title) and measure(FONT_3X5, title, 1)[0] <= width:
-        return Fit(FONT_3X5, 1)
-    return PLAIN
+    if height < BIG_TITLE_ROWS:
+        return PLAIN
+    return largest_fit(title, width, 4, max_scale=1)
 
 
 def _clock(content: Content, width: int, max_rows: int) -> tuple[Fit, Fit | None, bool]:

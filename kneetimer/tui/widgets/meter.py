@@ -2,7 +2,9 @@
 
 Textual's ProgressBar refreshes itself every second (for its ETA) whether or not
 anything changed; on a workout screen that sits in a 30-second hold, that is
-most of the CPU. This draws the same bar glyphs, from one reactive fraction.
+most of the CPU. This draws the same bar glyphs, from one reactive value, in the
+text colour it inherits (so it reads on every phase colour), its unfilled part
+a faint shade of the same.
 """
 
 from __future__ import annotations
@@ -18,14 +20,8 @@ class Meter(Widget):
     Meter {
         height: 1;
         width: 1fr;
-        color: $primary;
-        background: $surface-lighten-1 0%;
-    }
-    Meter > .meter--back {
-        color: $surface-lighten-2;
     }
     """
-    COMPONENT_CLASSES = {"meter--back"}
 
     steps: reactive[int] = reactive(0)  # filled half-cells
 
@@ -35,10 +31,11 @@ class Meter(Widget):
 
     def render(self) -> Bar:
         width = max(1, self.size.width)
-        back = self.get_component_rich_style("meter--back")
+        _, _, background, color = self.colors
+        faint = background.blend(color, 0.3)
         return Bar(
             highlight_range=(0, self.steps / 2),
-            highlight_style=Style(color=self.rich_style.color),
-            background_style=Style(color=back.color),
+            highlight_style=Style(color=color.rich_color),
+            background_style=Style(color=faint.rich_color),
             width=width,
         )

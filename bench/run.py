@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import history_scale, timer_accuracy
+from bench import history_scale, phase_change, timer_accuracy
 from bench.process import PtyProcess, python_argv
 
 HERE = Path(__file__).resolve().parent
@@ -51,8 +51,11 @@ def bare_argv() -> list[str]:
     return python_argv(str(HERE / "bare_clock.py"))
 
 
+APP_SIZE = (100, 30)  # columns, rows: a laptop terminal, not maximised
+
+
 def measure_app(argv, marker: bytes, env: dict, warmup: float, window: float) -> dict:
-    app = PtyProcess(argv, env=env)
+    app = PtyProcess(argv, env=env, cols=APP_SIZE[0], rows=APP_SIZE[1])
     try:
         first_frame = app.wait_for(marker)
         time.sleep(warmup)
@@ -118,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         ("timer", lambda: timer_accuracy.run(seconds=6 if quick else 60, burn_core=burn_core)),
         ("apps", lambda: apps_side_by_side(runs=1 if quick else 3, warmup=0.3 if quick else 3,
                                            window=0.7 if quick else 30)),
+        ("phase_change", lambda: phase_change.run(runs=1 if quick else 3)),
         ("cli_startup", lambda: cli_startup(runs=2 if quick else 15)),
         ("history", lambda: history_scale.run(days=40 if quick else 3650, runs=1 if quick else 5,
                                               saves=20 if quick else 500)),
@@ -139,12 +143,19 @@ def format_table(results: dict) -> str:
         lines.append(f"  {label:40} {row['phases']:>6} {row['p50_ms']:>8} {row['p99_ms']:>8} "
                      f"{row['max_ms']:>8} {row['drift_ms']:>9}")
     apps = results["apps"]
-    lines += ["", "Workout screen during a hold vs a bare Textual 1 Hz clock (same pty launch)",
+    lines += ["", f"Workout screen during a hold vs a bare Textual 1 Hz clock (same pty launch, "
+                  f"{APP_SIZE[0]}x{APP_SIZE[1]})",
               f"  {'':24} {'kneetimer':>10} {'bare':>10} {'ratio':>7}"]
     for key, label in (("first_frame_s", "start-up to first frame s"), ("cpu_percent", "CPU % of a core"),
                        ("peak_rss_mb", "peak memory MB")):
         row = apps[key]
         lines.append(f"  {label:24} {row['kneetimer']:>10} {row['bare_textual']:>10} {row['ratio']:>7}")
+    change = results["phase_change"]
+    lines += ["", f"A phase change drawn (from the wake to the frame written to the pty), {change['size']}",
+              f"  {'':24} {'changes':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}"]
+    for key, label in (("kneetimer", "kneetimer"), ("bare_textual", "bare Textual, same change")):
+        row = change[key]
+        lines.append(f"  {label:24} {row['changes']:>8} {row['p50_ms']:>8} {row['p99_ms']:>8} {row['max_ms']:>8}")
     cli = results["cli_startup"]
     lines += ["", f"kneetimer list {cli['kneetimer_list_s']} s vs python -c pass {cli['python_pass_s']} s: "
                   f"ratio {cli['ratio']}"]

@@ -77,7 +77,7 @@ def title(app) -> str:
 
 def word(app) -> str:
     """The phase word (HOLD, GET READY, PAUSED ...)."""
-    return app.screen.banner.word
+    return app.screen.banner.text
 
 
 def hint(app) -> str:

@@ -122,12 +122,17 @@ def describe_error(error: sqlite3.Error, path: Path) -> str:
 
 
 def _migrate(connection: sqlite3.Connection) -> None:
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
-    for number in range(version, SCHEMA_VERSION):
+    """Bring the schema up to date, one version per transaction. The version is read
+    inside the write lock: two kneetimers (or the app and its recorder thread) opening
+    a new file at once must not both create it."""
+    while True:
         with transaction(connection):
-            for statement in _statements(MIGRATIONS[number]):
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version >= SCHEMA_VERSION:
+                return
+            for statement in _statements(MIGRATIONS[version]):
                 connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {number + 1}")
+            connection.execute(f"PRAGMA user_version = {version + 1}")
 
 
 class _Transaction:

@@ -5,7 +5,7 @@ Screens own their layout; the engine owns timing."""
 from __future__ import annotations
 
 import asyncio
-import os
+import gc
 import signal
 import time
 from collections.abc import Callable
@@ -47,7 +47,7 @@ class KneetimerApp(App):
     ):
         # NO_COLOR: Textual alone draws greys; with ANSI colours it drops colour
         # entirely (bold and reverse stay, so PAUSED still stands out).
-        super().__init__(ansi_color="NO_COLOR" in os.environ)
+        super().__init__(ansi_color=True)
         self.start_routine = routine
         self.clock = clock
         self.wall_clock = wall_clock
@@ -71,6 +71,10 @@ class KneetimerApp(App):
         return self.quiet_flag or not self.settings.sound
 
     def on_mount(self) -> None:
+        # After the first frame, what exists lives as long as the app (Textual, the screens,
+        # the routine): frozen, the collector stops walking it, which stalled a frame by
+        # 50-90 ms now and then.
+        self.call_after_refresh(gc.freeze)
         if self.handle_signals:
             self._install_signal_handlers()
         for problem in self._settings_problems:

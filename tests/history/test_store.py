@@ -88,6 +88,29 @@ def test_history_json_has_the_designed_keys_and_keeps_offsets(store):
     assert first["ended_at"] == "2026-11-21T07:59:24.712+01:00"
 
 
+def test_two_openers_of_a_new_file_at_once_both_succeed(tmp_path):
+    """The app and its recorder thread open a new history file at the same moment."""
+    import threading
+
+    for attempt in range(15):
+        folder = tmp_path / str(attempt)
+        start, errors = threading.Barrier(3), []
+
+        def open_it(folder=folder, start=start, errors=errors):
+            start.wait()
+            try:
+                HistoryStore.open(folder).close()
+            except HistoryUnavailable as error:
+                errors.append(str(error))
+
+        threads = [threading.Thread(target=open_it) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == [], errors
+
+
 def test_sessions_newest_first_with_limit(store):
     ids = [add_session(store, day=f"2026-11-{day:02d}") for day in (3, 1, 2)]
     assert [s.id for s in store.sessions()] == [ids[0], ids[2], ids[1]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import sys
@@ -34,7 +35,11 @@ def start_workout(tmp_path, extra_env=None):
     data = tmp_path / "data"
     env = {"KNEETIMER_DATA_DIR": str(data), "KNEETIMER_CONFIG_DIR": str(tmp_path / "config"), **(extra_env or {})}
     terminal = PtyProcess([sys.executable, "-m", "kneetimer", "run", "--quiet", str(routine)], env=env)
-    terminal.wait_for(b"Move")  # the exercise, in the title
+    try:
+        terminal.wait_for(b"Move")  # the exercise, in the title
+    except BaseException:
+        terminal.stop()  # never leave a kneetimer behind when a test fails
+        raise
     return terminal, data
 
 
@@ -96,10 +101,16 @@ def test_stopped_then_continued_pauses_itself_and_loses_nothing(tmp_path):
     assert all(abs(s - 0.6) < 0.05 for s in seconds), seconds
 
 
-def test_no_color_is_honoured(tmp_path):
+def test_no_color_is_honoured_and_paused_is_reverse_video(tmp_path):
     terminal, data = start_workout(tmp_path, {"NO_COLOR": "1"})
     time.sleep(0.5)
+    before_pause = len(terminal.output)
+    os.write(terminal.master, b" ")
+    terminal.wait_for(b"paused during")
+    styles = re.findall(rb"\x1b\[([0-9;]*)m", bytes(terminal.output[before_pause:]))
+    assert any(b"7" in style.split(b";") for style in styles), "PAUSED is drawn in reverse video"
     terminal.process.send_signal(signal.SIGTERM)
     finish(terminal)
-    assert not any(code in terminal.output for code in (b"\x1b[38;2;", b"\x1b[38;5;", b"[38;2;")), \
-        "colours were drawn although NO_COLOR is set"
+    colour_codes = (b"\x1b[38;2;", b"\x1b[38;5;", b"\x1b[48;2;", b"\x1b[48;5;", b"\x1b[3", b"\x1b[4")
+    drawn = bytes(terminal.output).replace(b"\x1b[39m", b"").replace(b"\x1b[49m", b"")
+    assert not any(code + b"" in drawn for code in colour_codes[:4]), "colours were drawn although NO_COLOR is set"

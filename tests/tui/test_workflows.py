@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from kneetimer.history.store import HistoryStore
+from kneetimer.tui.palette import Look
 from kneetimer.tui.screens.history import HistoryScreen, SessionScreen
 from kneetimer.tui.screens.picker import PickerScreen
 from kneetimer.tui.screens.summary import SummaryScreen
@@ -69,7 +70,7 @@ async def test_space_pauses_and_resumes_and_the_footer_follows(data_dir):
         await pilot.pause()
         assert "pause" in shown_actions(app) and "resume" not in shown_actions(app)
         await pilot.press("space")
-        assert app.screen.session.paused and app.screen.has_class("-paused")
+        assert app.screen.session.paused and app.screen.look is Look.PAUSED
         assert word(app) == "PAUSED" and hint(app) == "paused during GET READY · space resumes"
         assert "resume" in shown_actions(app) and "pause" not in shown_actions(app)
         await advance(pilot, 100)
@@ -340,7 +341,7 @@ async def test_resizing_mid_workout_from_huge_to_tiny_and_back(data_dir):
         await pilot.pause()
         assert app.screen.has_class("-narrow") and app.screen.has_class("-short")
         assert app.screen.query_one("#instructions").styles.display == "none", "secondary panes give way"
-        assert app.screen.query_one("#countdown").styles.display == "block"
+        assert app.screen.query_one("#clock").styles.display == "block"
 
 
 async def test_history_list_loads_more_as_the_cursor_nears_the_end(data_dir):

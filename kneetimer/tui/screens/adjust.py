@@ -13,7 +13,7 @@ from kneetimer.routines.adjust import FIELDS, describe_value, nudge
 from kneetimer.routines.library import save_user_version
 from kneetimer.routines.model import Routine
 from kneetimer.text import shorten
-from kneetimer.tui.widgets.footer import AdaptiveFooter
+from kneetimer.tui.widgets.keybar import KeyBar
 
 HELP = "Arrows pick a value · + and - change it · w saves this as your version · Esc leaves"
 
@@ -39,7 +39,7 @@ class AdjustScreen(Screen[Routine | None]):
             yield DataTable(id="adjust-table", cursor_type="cell", zebra_stripes=True)
             yield Static(id="adjust-changes")
             yield Static(Text(HELP, style="dim"), id="adjust-help")
-        yield AdaptiveFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

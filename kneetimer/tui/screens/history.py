@@ -18,7 +18,7 @@ from kneetimer.routines.durations import format_duration
 from kneetimer.text import clean_line, shorten
 from kneetimer.tui.screens.session import SessionScreen, ask_to_delete
 from kneetimer.tui.widgets.charts import heatmap, side_balance
-from kneetimer.tui.widgets.footer import AdaptiveFooter
+from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.workout.records import Outcome
 
 PAGE = 60  # sessions added to the list at a time, so ten years open as fast as ten days
@@ -42,7 +42,7 @@ class HistoryScreen(Screen):
                     yield Sparkline([], id="pain")
                     yield Static(id="sides")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield AdaptiveFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)

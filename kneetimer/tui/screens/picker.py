@@ -19,7 +19,7 @@ from kneetimer.routines.discovery import Entry, Origin, discover
 from kneetimer.routines.durations import format_seconds
 from kneetimer.text import shorten
 from kneetimer.tui.screens.dialogs import HelpScreen, PainScreen
-from kneetimer.tui.widgets.footer import AdaptiveFooter
+from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.workout.plan import build_plan
 from kneetimer.workout.words import describe
 
@@ -54,7 +54,7 @@ class PickerScreen(Screen):
                 with VerticalScroll(id="details-pane"):
                     yield Static(id="details")
             yield Static(Text(CAUTION, style="dim italic"), id="caution")
-        yield AdaptiveFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#routines", OptionList).focus()

@@ -14,7 +14,7 @@ from kneetimer.history.rows import SessionRow
 from kneetimer.routines.durations import format_duration
 from kneetimer.text import clean, clean_line, shorten
 from kneetimer.tui.screens.dialogs import ConfirmScreen
-from kneetimer.tui.widgets.footer import AdaptiveFooter
+from kneetimer.tui.widgets.keybar import KeyBar
 
 
 class SessionScreen(Screen[bool]):
@@ -34,7 +34,7 @@ class SessionScreen(Screen[bool]):
         with Vertical(id="session-detail"):
             yield Static(self._heading(), id="session-heading")
             yield DataTable(id="session-exercises", cursor_type="row", zebra_stripes=True)
-        yield AdaptiveFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

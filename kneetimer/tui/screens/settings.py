@@ -14,7 +14,7 @@ from textual.widgets import Input, Select, Static, Switch
 
 from kneetimer.routines.durations import DurationError, format_seconds, parse_duration
 from kneetimer.settings import config_path
-from kneetimer.tui.widgets.footer import AdaptiveFooter
+from kneetimer.tui.widgets.keybar import KeyBar
 
 
 class SettingsScreen(Screen):
@@ -39,7 +39,7 @@ class SettingsScreen(Screen):
                                             allow_blank=False, id="theme"))
             yield Static(id="settings-problem")
             yield Static(Text(f"Saved in {config_path()}", style="dim"), id="settings-path")
-        yield AdaptiveFooter()
+        yield KeyBar()
 
     def action_save(self) -> None:
         problem = self.query_one("#settings-problem", Static)

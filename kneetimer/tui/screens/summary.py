@@ -15,7 +15,7 @@ from kneetimer.routines.loader import as_written
 from kneetimer.routines.model import Routine
 from kneetimer.text import shorten
 from kneetimer.tui.screens.dialogs import PAIN_HELP, PAIN_KEYS
-from kneetimer.tui.widgets.footer import AdaptiveFooter
+from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.workout.engine import Session
 from kneetimer.workout.records import Outcome, Status
 
@@ -54,7 +54,7 @@ class SummaryScreen(Screen):
             yield Input(placeholder="A note about this session (optional). Enter saves, Esc skips.",
                         id="note", max_length=500)
             yield Static(id="progression")
-        yield AdaptiveFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

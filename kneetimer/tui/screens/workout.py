@@ -16,7 +16,7 @@ import math
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -25,13 +25,14 @@ from kneetimer.history.rows import SessionRow
 from kneetimer.routines.durations import format_clock
 from kneetimer.routines.model import Routine
 from kneetimer.text import shorten
-from kneetimer.tui.palette import Look, phase_css
+from kneetimer.tui.palette import PALETTE, Look
 from kneetimer.tui.screens import workout_layout
 from kneetimer.tui.widgets.banner import PhaseBanner
 from kneetimer.tui.widgets.bigtext import BigText
-from kneetimer.tui.widgets.countdown import Countdown, RepNumber
+from kneetimer.tui.widgets.blockfont import PLAIN
+from kneetimer.tui.widgets.countdown import ClockFace, Face
 from kneetimer.tui.widgets.counters import Counters
-from kneetimer.tui.widgets.footer import AdaptiveFooter
+from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.tui.widgets.line import Line
 from kneetimer.tui.widgets.meter import Meter
 from kneetimer.tui.widgets.next_up import NextUp
@@ -44,7 +45,6 @@ from kneetimer.workout.words import countdown_text, phase_title, side_words, spo
 ENTER_ACTIONS = {"count_rep": EnterAction.COUNT_REP, "end_hold": EnterAction.END_HOLD,
                  "start_now": EnterAction.START_NOW}
 RINGING_CUES = {CueKind.PHASE_STARTED, CueKind.COUNTDOWN, CueKind.MINIMUM_REACHED, CueKind.SESSION_FINISHED}
-LOOKS = [f"-{look}" for look in Look]
 
 
 def format_time_left(seconds: float) -> str:
@@ -71,10 +71,6 @@ def look_of(view: SessionView) -> Look:
 
 
 class WorkoutScreen(Screen):
-    DEFAULT_CSS = phase_css("WorkoutScreen") + """
-    WorkoutScreen.-paused #word { text-style: reverse; }
-    """
-
     BINDINGS = [
         Binding("space", "pause", "Pause"),
         Binding("space", "resume", "Resume"),
@@ -102,14 +98,13 @@ class WorkoutScreen(Screen):
         self._timer: Timer | None = None
         self._binding_state: tuple | None = None
         self._layout_key: tuple | None = None
+        self.look: Look | None = None
         self._finished_handled = False
 
     def compose(self) -> ComposeResult:
         self.title_text = BigText(id="title")
-        self.banner = PhaseBanner(id="banner")
-        self.clock_row = Horizontal(id="clock")
-        self.countdown = Countdown(id="countdown")
-        self.rep_number = RepNumber(id="reps")
+        self.banner = PhaseBanner(id="word")
+        self.countdown = ClockFace(id="clock")
         self.counters = Counters(id="counters")
         self.next_up = NextUp(id="next")
         self.phase_bar = Meter(id="phase-bar")
@@ -118,21 +113,18 @@ class WorkoutScreen(Screen):
         self.time_left = Line(id="time-left")
         self.cues = Line(id="cues")
         self.instructions = Line(id="instructions")
-        with Vertical(id="workout"):
-            yield self.title_text
-            yield self.banner
-            with self.clock_row:
-                yield self.countdown
-                yield self.rep_number
-            yield self.counters
-            yield self.next_up
-            yield self.phase_bar
-            with self.session_row:
-                yield self.session_bar
-                yield self.time_left
-            yield self.cues
-            yield self.instructions
-        yield AdaptiveFooter(palette_hint=False)
+        yield self.title_text
+        yield self.banner
+        yield self.countdown
+        yield self.counters
+        yield self.next_up
+        yield self.phase_bar
+        with self.session_row:
+            yield self.session_bar
+            yield self.time_left
+        yield self.cues
+        yield self.instructions
+        yield KeyBar()
 
     def on_mount(self) -> None:
         app = self.app
@@ -213,20 +205,18 @@ class WorkoutScreen(Screen):
 
     def _show(self, view: SessionView) -> None:
         phase = view.phase
-        look = look_of(view)
-        if not self.has_class(f"-{look}"):
-            self.remove_class(*LOOKS)
-            self.add_class(f"-{look}")
+        self._paint(look_of(view))
         big, template, reps = self._clock_texts(view)
         title = self._title(view)
         word = "PAUSED" if view.paused else phase_title(phase)
         hint = self._hint(view)
         self._lay_out(view, big, template, reps, title, word, hint)
         self.title_text.text = title
-        self.banner.word = word
+        self.banner.text = word
+        self.banner.template = word
         self.banner.hint = hint
         self.countdown.text = big
-        self.rep_number.text = reps or ""
+        self.countdown.reps = reps or ""
         self.counters.phase = phase
         self.next_up.upcoming = view.upcoming
         self.phase_bar.set_fraction(view.phase_progress)
@@ -239,6 +229,22 @@ class WorkoutScreen(Screen):
         if state != self._binding_state:
             self._binding_state = state
             self.refresh_bindings()
+
+    def _paint(self, look: Look) -> None:
+        """The phase as the colour of the whole screen. Set as inline styles, not classes:
+        a class change re-matches the CSS of every widget (about 40 ms); this costs a repaint."""
+        if look is self.look:
+            return
+        self.look = look
+        background, text = PALETTE[look]
+        self.styles.background = background
+        self.styles.color = text
+        if look is Look.PAUSED:  # with NO_COLOR too, reverse video says paused
+            self.banner.styles.text_style = "reverse"
+        else:
+            self.banner.styles.clear_rule("text_style")
+        for widget in self.walk_children():
+            widget.refresh()
 
     def _clock_texts(self, view: SessionView) -> tuple[str, str, str | None]:
         """(what the countdown shows, the widest it will show in this phase, the rep number)."""
@@ -273,17 +279,12 @@ class WorkoutScreen(Screen):
         layout = workout_layout.plan(self.size.width, self.size.height, content)
         self.title_text.fit = layout.title
         self.banner.fit = layout.word
-        self.countdown.show(big, template, layout.countdown)
-        rep_number = self.rep_number
-        rep_number.display = reps is not None
-        if reps is not None and layout.reps is not None:
-            rep_number.show(reps, reps_template, layout.reps)
-            rep_number.set_class(not layout.reps_beside, "-below")
-            rep_number.styles.height = layout.countdown.size(template)[1] if layout.reps_beside else "auto"
-            self.clock_row.styles.layout = "horizontal" if layout.reps_beside else "vertical"
+        self.countdown.face = Face(template, layout.countdown, reps_template, layout.reps or PLAIN,
+                                   layout.reps_beside)
         self.phase_bar.display = self.session_row.display = "bars" in layout.shown
-        lines = {"hint": self.banner.query_one("#hint"), "counters": self.counters, "next": self.next_up,
-                 "cues": self.cues, "instructions": self.instructions}
+        self.banner.show_hint = "hint" in layout.shown
+        lines = {"counters": self.counters, "next": self.next_up, "cues": self.cues,
+                 "instructions": self.instructions}
         for name, widget in lines.items():
             widget.display = name in layout.shown
             widget.styles.max_height = layout.rows.get(name, 1)

@@ -1,42 +1,32 @@
-"""The phase word in block letters (HOLD, REST, GET READY...), with a one-line hint under it."""
+"""The phase word in block letters (HOLD, REST, GET READY...), with a one-line hint under it.
+
+One widget rather than two, because every widget on the workout screen is painted
+again on each phase change, when the whole screen changes colour.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.reactive import reactive
+from textual.strip import Strip
 
 from kneetimer.tui.widgets.bigtext import BigText
-from kneetimer.tui.widgets.blockfont import PLAIN, Fit
-from kneetimer.tui.widgets.line import Line
 
 
-class PhaseBanner(Vertical):
+class PhaseBanner(BigText):
     DEFAULT_CSS = """
     PhaseBanner {
-        height: auto;
-        align-horizontal: center;
-    }
-    PhaseBanner > #hint {
         width: 100%;
-        text-align: center;
     }
     """
 
-    word: reactive[str] = reactive("")
     hint: reactive[str] = reactive("")
-    fit: reactive[Fit] = reactive(PLAIN)
+    show_hint: reactive[bool] = reactive(True, layout=True)
 
-    def compose(self) -> ComposeResult:
-        yield BigText(id="word")
-        yield Line(id="hint")
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return super().get_content_height(container, viewport, width) + self.show_hint
 
-    def watch_word(self, word: str) -> None:
-        self.query_one("#word", BigText).show(word)
-
-    def watch_fit(self, fit: Fit) -> None:
-        self.query_one("#word", BigText).fit = fit
-
-    def watch_hint(self, hint: str) -> None:
-        self.query_one("#hint", Line).value = Text(hint)
+    def render_line(self, y: int) -> Strip:
+        word_rows = super().get_content_height(None, None, self.size.width)
+        if y < word_rows:
+            return super().render_line(y)
+        return self.plain_line(self.hint if y == word_rows else "")

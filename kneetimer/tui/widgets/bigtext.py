@@ -51,14 +51,22 @@ class BigText(Widget):
             return 1
         return measure(self.fit.font, self._sample(), self.fit.scale)[1]
 
+    def render_lines(self, crop):
+        self._style = self.rich_style  # once per paint: it walks every ancestor
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        style = self.rich_style
         if self.fit.font is None:
-            line = shorten(self.text, width) if y == 0 else ""
-        else:
-            rows = render(self.fit.font, self.text, self.fit.scale)
-            y -= max(0, (self.size.height - len(rows)) // 2)  # centred when given more rows
-            line = rows[y] if 0 <= y < len(rows) else ""
+            return self.plain_line(self.text if y == 0 else "")
+        rows = render(self.fit.font, self.text, self.fit.scale)
+        y -= max(0, (self.size.height - len(rows)) // 2)  # centred when given more rows
+        return self._centred(rows[y] if 0 <= y < len(rows) else "")
+
+    def plain_line(self, text: str) -> Strip:
+        return self._centred(shorten(text, self.size.width))
+
+    def _centred(self, line: str) -> Strip:
+        width = self.size.width
+        style = getattr(self, "_style", None) or self.rich_style
         left = max(0, (width - cell_len(line)) // 2)
         return Strip([Segment(" " * left + line, style)]).adjust_cell_length(width, style)

@@ -1,0 +1,77 @@
+"""The workout screen as drawn: the countdown's real height at each size, and the phase as
+the colour of the whole screen (each phase its own), on a fake clock."""
+
+from __future__ import annotations
+
+import pytest
+from textual.color import Color
+from textual.geometry import Region
+
+from kneetimer.tui.palette import PALETTE, Look
+from tests.tui_helpers import SHORT, advance, advance_stepwise, big, bundled, make_app, word
+
+BLOCKS = set("▀▄█")
+
+
+def drawn_rows(widget) -> list[str]:
+    strips = widget.render_lines(Region(0, 0, widget.region.width, widget.region.height))
+    return ["".join(segment.text for segment in strip) for strip in strips]
+
+
+def block_rows(widget) -> int:
+    return sum(1 for row in drawn_rows(widget) if BLOCKS & set(row))
+
+
+@pytest.mark.parametrize("size, least", [((50, 15), 5), ((80, 24), 10), ((100, 30), 12), ((200, 55), 22)])
+async def test_the_countdown_drawn_is_as_tall_as_the_design_asks(tmp_path, size, least):
+    app = make_app(bundled("react-glute-it-band"), tmp_path / "data")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await advance_stepwise(pilot, 5 + 1.5)  # rep 1, in its hold
+        clock = app.screen.countdown
+        rows = block_rows(clock)
+        assert rows >= least, f"{rows} rows of digits at {size}"
+        assert big(app) == "4" and clock.reps == "1/10"
+        assert block_rows(app.screen.banner) >= 3, "the phase word in block letters"
+
+
+async def test_each_phase_is_the_colour_of_the_whole_screen(tmp_path):
+    looks = []
+
+    def look_now(app):
+        background = Color.parse(PALETTE[app.screen.look][0])
+        assert app.screen.styles.background == background
+        corner = app.screen.get_style_at(0, app.size.height // 2)  # a cell no widget draws text in
+        assert corner.bgcolor.triplet == background.rich_color.triplet
+        looks.append(app.screen.look)
+
+    app = make_app(SHORT, tmp_path / "data")  # get ready 3, clams: 2 reps of hold 2 + move 3, each side
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        look_now(app)
+        await advance(pilot, 3)
+        look_now(app)
+        await advance(pilot, 2)
+        look_now(app)
+        await pilot.press("space")
+        look_now(app)
+        assert word(app) == "PAUSED"
+        await pilot.press("space")
+        await advance_stepwise(pilot, 3 + 5)
+        look_now(app)
+        await advance_stepwise(pilot, 3 + 10)
+        look_now(app)
+    assert looks == [Look.GET_READY, Look.HOLD, Look.MOVE, Look.PAUSED, Look.SWITCH, Look.REST]
+
+
+async def test_seconds_alone_under_100_and_minutes_above(tmp_path):
+    from tests.engine_helpers import routine_from
+
+    routine = routine_from('name = "x"\nlead_in = 0\n[[exercise]]\nname = "Roll"\nhold = "2m"\n')
+    app = make_app(routine, tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert big(app) == "2:00"
+        await advance_stepwise(pilot, 21)
+        assert big(app) == "99"
+        assert app.screen.countdown.face.template == "2:00", "the face keeps its size through the phase"

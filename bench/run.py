@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import history_scale, phase_change, timer_accuracy
+from bench import history_scale, phase_change, timer_accuracy, voice
 from bench.process import PtyProcess, python_argv
 
 HERE = Path(__file__).resolve().parent
@@ -122,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         ("apps", lambda: apps_side_by_side(runs=1 if quick else 3, warmup=0.3 if quick else 3,
                                            window=0.7 if quick else 30)),
         ("phase_change", lambda: phase_change.run(runs=1 if quick else 3)),
+        ("voice", lambda: voice.run(quick=quick)),
         ("cli_startup", lambda: cli_startup(runs=2 if quick else 15)),
         ("history", lambda: history_scale.run(days=40 if quick else 3650, runs=1 if quick else 5,
                                               saves=20 if quick else 500)),
@@ -156,6 +157,16 @@ def format_table(results: dict) -> str:
     for key, label in (("kneetimer", "kneetimer"), ("bare_textual", "bare Textual, same change")):
         row = change[key]
         lines.append(f"  {label:24} {row['changes']:>8} {row['p50_ms']:>8} {row['p99_ms']:>8} {row['max_ms']:>8}")
+    spoken = results["voice"]
+    lines += ["", f"The voice: when each timed word (3, 2, 1, go, rep, switch) starts, with a speech command "
+                  f"taking {spoken['seconds_per_character']} s a character",
+              f"  {'':24} {'words':>6} {'in full':>8} {'3-2-1 in full':>14} {'<=150 ms':>9} {'p50 ms':>7} "
+              f"{'p99 ms':>7} {'max ms':>7}"]
+    for key, label in (("kneetimer", "kneetimer"), ("first_in_first_out", "first in, first out")):
+        row = spoken[key]
+        lines.append(f"  {label:24} {row['timed_words']:>6} {row['said_in_full']:>8} "
+                     f"{str(row['countdown_in_full']) + '/' + str(row['countdown_words']):>14} "
+                     f"{row['within_150_ms']:>9} {row['p50_ms']!s:>7} {row['p99_ms']!s:>7} {row['max_ms']!s:>7}")
     cli = results["cli_startup"]
     lines += ["", f"kneetimer list {cli['kneetimer_list_s']} s vs python -c pass {cli['python_pass_s']} s: "
                   f"ratio {cli['ratio']}"]

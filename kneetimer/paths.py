@@ -29,6 +29,16 @@ def data_dir() -> Path:
     return platformdirs.user_data_path(APP_NAME)
 
 
+def cache_dir() -> Path:
+    """Things kneetimer can make again, like its sounds (KNEETIMER_CACHE_DIR overrides)."""
+    override = os.environ.get("KNEETIMER_CACHE_DIR")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME)
+
+
 def user_routines_dir() -> Path:
     return config_dir() / "routines"
 

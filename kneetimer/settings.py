@@ -16,6 +16,7 @@ from pathlib import Path
 from kneetimer import paths
 from kneetimer.files import write_atomically
 from kneetimer.routines.durations import DurationError, parse_duration
+from kneetimer.workout.cues import SoundLevel
 
 CONFIG_NAME = "config.toml"
 DEFAULT_THEME = "textual-dark"
@@ -23,7 +24,8 @@ DEFAULT_THEME = "textual-dark"
 
 @dataclass
 class Settings:
-    sound: bool = True  # the terminal bell at phase changes and 3-2-1
+    sound: SoundLevel = SoundLevel.ALL  # kneetimer's sounds (the bell where no player is found)
+    volume: int = 80  # percent, baked into the sounds
     voice: bool = False  # spoken cues (needs espeak-ng, spd-say or say)
     lead_in: float | None = None  # "get ready" for routines that do not set their own
     theme: str = DEFAULT_THEME
@@ -65,7 +67,18 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
 
 
 def _apply(settings: Settings, key: str, value: object) -> str | None:
-    if key in ("sound", "voice", "pain_prompt"):
+    if key == "sound":
+        if isinstance(value, bool):  # written by kneetimer before sound levels
+            settings.sound = SoundLevel.ALL if value else SoundLevel.OFF
+        elif value in tuple(SoundLevel):
+            settings.sound = SoundLevel(value)
+        else:
+            return f'sound must be "all", "essential" or "off"; using "{settings.sound}"'
+    elif key == "volume":
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+            return f"volume must be a whole number from 0 to 100; using {settings.volume}"
+        settings.volume = value
+    elif key in ("voice", "pain_prompt"):
         if not isinstance(value, bool):
             return f"{key} must be true or false; using {getattr(settings, key)}"
         setattr(settings, key, value)
@@ -99,7 +112,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
         kept = path.with_name(f"{path.stem}.broken-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
         path.rename(kept)
         notice = f"The old settings file could not be read; it was kept as {kept.name}."
-    document = {key: value for key, value in asdict(settings).items() if value is not None}
+    document = {key: str(value) if isinstance(value, SoundLevel) else value
+                for key, value in asdict(settings).items() if value is not None}
     write_atomically(path, tomli_w.dumps(document))
     return notice
 

@@ -23,7 +23,7 @@ ALLOWED = {
     "workout": {"base", "routines", "workout"},
     "history": {"base", "routines", "workout", "history"},
     "sound": {"base", "routines", "workout", "sound"},
-    "settings": {"base", "routines", "settings"},
+    "settings": {"base", "routines", "workout", "settings"},
     "cli": {"base", "routines", "workout", "history", "sound", "settings", "cli", "tui"},
     "tui": {"base", "routines", "workout", "history", "sound", "settings", "tui"},
 }

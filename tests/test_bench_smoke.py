@@ -16,7 +16,8 @@ def test_quick_benchmark_runs_and_writes_results(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     results = json.loads(out.read_text())
-    assert set(results) >= {"machine", "timer", "apps", "phase_change", "cli_startup", "history"}
+    assert set(results) >= {"machine", "timer", "apps", "phase_change", "voice", "cli_startup", "history"}
+    assert results["voice"]["kneetimer"]["countdown_words"] == 3
     assert results["phase_change"]["kneetimer"]["changes"] >= 10, "phase changes were measured"
     assert results["timer"]["kneetimer, idle machine"]["phases"] >= 1
     assert results["apps"]["cpu_percent"]["bare_textual"] > 0

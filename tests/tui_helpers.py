@@ -12,9 +12,26 @@ from tests.engine_helpers import WALL_START, FakeClock, routine_from
 class FakeSpeaker:
     def __init__(self):
         self.said: list[str] = []
+        self.utterances = []
 
-    def say(self, text: str) -> None:
-        self.said.append(text)
+    def say(self, utterance) -> None:
+        self.utterances.append(utterance)
+        self.said.append(utterance.text)
+
+    def stop(self) -> None:
+        pass
+
+
+class FakePlayer:
+    """Records which sound was asked for, and when (seconds on the fake clock)."""
+
+    def __init__(self, clock=None, broken: str | None = None):
+        self.clock = clock
+        self.broken = broken
+        self.played: list[tuple[float, object]] = []
+
+    def play(self, signal) -> None:
+        self.played.append((self.clock.now - self.start if self.clock else 0.0, signal))
 
     def stop(self) -> None:
         pass
@@ -23,6 +40,9 @@ class FakeSpeaker:
 def make_app(routine=None, data_dir=None, clock=None, **options) -> KneetimerApp:
     clock = clock or FakeClock()
     start = clock.now
+    if "player" not in options:  # tests never make a sound
+        options["player"] = FakePlayer(clock)
+        options["player"].start = start
     app = KneetimerApp(
         routine,
         clock=clock,
@@ -47,6 +67,8 @@ async def advance_stepwise(pilot, seconds: float, step: float = 1.0) -> None:
     while remaining > 1e-9:
         chunk = min(step, remaining)
         pilot.app.fake_clock.advance(chunk)
+        if not hasattr(pilot.app.screen, "wake"):  # the workout is over
+            break
         pilot.app.screen.wake()
         remaining -= chunk
     await pilot.pause()

@@ -1,7 +1,12 @@
-"""Spoken cues through a speech command (espeak-ng, spd-say or say), never blocking.
+"""The voice: cues spoken through a speech command (espeak-ng, spd-say or say), on a
+thread of its own, keeping time.
 
-Speaking runs on a worker thread; if cues come faster than they can be said,
-only the newest waits, so the voice never falls behind the workout.
+A timed word (3, 2, 1, go, a rep number, switch sides) is said when it is due: it
+cuts whatever is being said (the speech process is ended) and starts at once. An
+announcement waits for a timed word in progress, and is replaced by a newer one;
+the words module has already shortened it to fit before the next timed word. A
+word that could not start within half a second of its due time is dropped: said
+late, "3" would mislead. The caller never waits for any of it.
 """
 
 from __future__ import annotations
@@ -9,9 +14,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 import threading
+import time
+from collections.abc import Callable
+
+from kneetimer.workout.words import Utterance
 
 SPEECH_COMMANDS = ("espeak-ng", "spd-say", "say")
 NO_SPEECH_MESSAGE = "No speech command found: install espeak-ng (or spd-say, or say on macOS) for spoken cues."
+LATE_AFTER = 0.5  # seconds past its due time: a timed word is no longer said
 
 
 def find_speech_command() -> list[str] | None:
@@ -23,26 +33,45 @@ def find_speech_command() -> list[str] | None:
 
 
 class Speaker:
-    def __init__(self, command: list[str]):
+    def __init__(self, command: list[str], clock: Callable[[], float] = time.monotonic):
         self.command = command
-        self._pending: str | None = None
+        self.clock = clock
+        self._pending: Utterance | None = None
+        self._current: subprocess.Popen | None = None
+        self._current_timed = False
         self._wake = threading.Condition()
         self._stopped = False
         self._thread = threading.Thread(target=self._run, name="kneetimer-voice", daemon=True)
         self._thread.start()
 
-    def say(self, text: str) -> None:
+    def say(self, utterance: Utterance | str) -> None:
+        """Queue something to say; returns at once. A timed word cuts what is being said."""
+        if isinstance(utterance, str):
+            utterance = Utterance(utterance, self.clock(), timed=False)
         with self._wake:
-            self._pending = text.lstrip("- ")  # never let text read as an option
+            if utterance.timed or self._pending is None or not self._pending.timed:
+                self._pending = utterance
+            if self._current is not None and (utterance.timed or not self._current_timed):
+                self._cut(self._current)
             self._wake.notify()
 
     def stop(self) -> None:
         with self._wake:
             self._stopped = True
+            if self._current is not None:
+                self._cut(self._current)
             self._wake.notify()
 
+    def _cut(self, process: subprocess.Popen) -> None:
+        try:
+            process.kill()  # a signal: never waits
+        except OSError:
+            pass
+        if "spd-say" in self.command[0]:  # speech-dispatcher goes on speaking unless told
+            threading.Thread(target=_run_quietly, args=([self.command[0], "--cancel"],), daemon=True).start()
+
     def _command_for(self, text: str) -> list[str]:
-        return [*self.command, text]
+        return [*self.command, text.lstrip("- ")]  # never let text read as an option
 
     def _run(self) -> None:
         while True:
@@ -51,11 +80,33 @@ class Speaker:
                     self._wake.wait()
                 if self._stopped:
                     return
-                text, self._pending = self._pending, None
-            try:
-                subprocess.run(
-                    self._command_for(text), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL, timeout=20, check=False,
+                utterance, self._pending = self._pending, None
+            if utterance.timed and self.clock() - utterance.due > LATE_AFTER:
+                continue
+            try:  # outside the lock: say() on the event loop must never wait for a fork
+                process = subprocess.Popen(
+                    self._command_for(utterance.text), stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
                 )
-            except (OSError, subprocess.SubprocessError):
-                pass  # a broken speech command must not disturb the workout
+            except OSError:
+                continue  # a broken speech command must not disturb the workout
+            with self._wake:
+                self._current, self._current_timed = process, utterance.timed
+                newer = self._pending
+                if self._stopped or (newer is not None and (newer.timed or not utterance.timed)):
+                    self._cut(process)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self._cut(process)
+                process.wait()
+            with self._wake:
+                self._current = None
+
+
+def _run_quietly(command: list[str]) -> None:
+    try:
+        subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=5, check=False)
+    except (OSError, subprocess.SubprocessError):
+        pass

@@ -19,7 +19,10 @@ from kneetimer import paths
 from kneetimer.dates import now_local
 from kneetimer.routines.model import Routine
 from kneetimer.settings import Settings, load_settings, save_settings, with_default_lead_in
+from kneetimer.sound.players import SoundPlayer, find_player
 from kneetimer.sound.voice import NO_SPEECH_MESSAGE, Speaker, find_speech_command
+from kneetimer.workout.cues import Signal, SoundLevel
+from kneetimer.workout.words import Utterance
 
 if TYPE_CHECKING:
     from kneetimer.history.recorder import Recorder
@@ -42,11 +45,13 @@ class KneetimerApp(App):
         quiet: bool = False,
         voice: bool = False,
         speaker: Speaker | None = None,
+        player: SoundPlayer | None = None,
         stall_after: float | None = 5.0,
         handle_signals: bool = False,
     ):
-        # NO_COLOR: Textual alone draws greys; with ANSI colours it drops colour
-        # entirely (bold and reverse stay, so PAUSED still stands out).
+        # Colours pass through as they are (no per-line conversion of ANSI colours: a
+        # cost at every phase change); with NO_COLOR, Textual then drops colour entirely
+        # (bold and reverse stay, so PAUSED still stands out).
         super().__init__(ansi_color=True)
         self.start_routine = routine
         self.clock = clock
@@ -58,6 +63,9 @@ class KneetimerApp(App):
         self.quiet_flag = quiet  # --quiet wins over the settings
         self.voice = voice or self.settings.voice
         self.speaker = speaker
+        self.player = player
+        self._player_given = player is not None
+        self._told_sound_broken = False
         self.stall_after = stall_after
         self.handle_signals = handle_signals
         self.history_problem: str | None = None
@@ -67,14 +75,19 @@ class KneetimerApp(App):
         self._store_tried = False
 
     @property
+    def sound_level(self) -> SoundLevel:
+        return SoundLevel.OFF if self.quiet_flag else self.settings.sound
+
+    @property
     def quiet(self) -> bool:
-        return self.quiet_flag or not self.settings.sound
+        return self.sound_level is SoundLevel.OFF
 
     def on_mount(self) -> None:
         # After the first frame, what exists lives as long as the app (Textual, the screens,
         # the routine): frozen, the collector stops walking it, which stalled a frame by
         # 50-90 ms now and then.
         self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(self.start_sound)
         if self.handle_signals:
             self._install_signal_handlers()
         for problem in self._settings_problems:
@@ -125,6 +138,8 @@ class KneetimerApp(App):
 
     def on_unmount(self) -> None:
         self.end_recording()
+        if self.player is not None:
+            self.player.stop()
         if self.speaker is not None:
             self.speaker.stop()
         if self._store is not None:
@@ -196,10 +211,32 @@ class KneetimerApp(App):
                 self.notify(f"History is not available: {error}", severity="error", timeout=10, markup=False)
         return self._store
 
-    def ring(self) -> None:
-        if not self.quiet:
-            self.bell()
+    def start_sound(self) -> None:
+        """Find a sound player and make the sounds, after the first frame and on the
+        player's own thread. Again whenever the volume changes."""
+        if self._player_given:
+            return
+        if self.player is not None:
+            self.player.stop()
+            self.player = None
+        command = find_player()
+        if command is not None:
+            self.player = SoundPlayer(command, paths.cache_dir() / "sounds", self.settings.volume)
 
-    def say(self, text: str) -> None:
+    def play(self, signal: Signal) -> None:
+        """One of kneetimer's sounds; the terminal bell where no player works."""
+        if self.quiet:
+            return
+        player = self.player
+        if player is not None and player.broken is None:
+            player.play(signal)
+            return
+        if player is not None and not self._told_sound_broken:
+            self._told_sound_broken = True
+            self.notify(f"Sound: {player.broken}. Using the terminal bell instead.", severity="warning",
+                        timeout=8, markup=False)
+        self.bell()
+
+    def say(self, utterance: Utterance) -> None:
         if self.speaker is not None:
-            self.speaker.say(text)
+            self.speaker.say(utterance)

@@ -211,6 +211,20 @@ class Session:
         pending = [offset for _, offset, _ in self._schedule if offset > elapsed + EPSILON]
         return base + min([change, *pending])
 
+    def next_timed_at(self, now: float | None = None) -> float | None:
+        """When the next word that must be said on time is due: a 3-2-1 in this phase, or
+        the start of the next one. What an announcement has to fit before; None while
+        paused or waiting for Enter (no hurry)."""
+        phase = self.phase
+        deadline = self.deadline()
+        if deadline is None or phase is None:
+            return None
+        elapsed = self.elapsed(now)
+        base = self._phase_start + self._phase_paused
+        counts = [base + offset for kind, offset, _ in self._schedule
+                  if kind is CueKind.COUNTDOWN and offset > elapsed + EPSILON]
+        return min([*counts, deadline])
+
     def drain_cues(self) -> list[Cue]:
         cues, self._cues = self._cues, []
         return cues

@@ -51,6 +51,7 @@ class Phase:
     instructions: str = ""
     between: bool = False  # a rest between two exercises
     completes_rep: bool = False
+    after_hold: bool = False  # a rep's move or count that follows its hold: the release
     completes_set: bool = False
     ends_unit: bool = False  # the last work of this exercise on this side
     expected: float = 0.0  # planned seconds of a phase that waits for Enter
@@ -144,12 +145,13 @@ def _step_phases(step: Step):
         if step.hold is not None:
             yield dict(kind=Kind.REP, rep_no=rep, reps=step.reps, part=Part.HOLD, last=False,
                        **_hold_times(step.hold))
+        after_hold = step.hold is not None
         if step.paced:
             yield dict(kind=Kind.REP, rep_no=rep, reps=step.reps, part=Part.MOVE,
-                       duration=step.tempo, completes_rep=True, last=last_rep)
+                       duration=step.tempo, completes_rep=True, last=last_rep, after_hold=after_hold)
         else:
             yield dict(kind=Kind.REP, rep_no=rep, reps=step.reps, part=Part.COUNT,
-                       expected=step.tempo, completes_rep=True, last=last_rep)
+                       expected=step.tempo, completes_rep=True, last=last_rep, after_hold=after_hold)
 
 
 def _hold_times(hold: Hold | None) -> dict:

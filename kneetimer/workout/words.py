@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from kneetimer.routines.durations import format_clock, format_seconds
 from kneetimer.routines.model import Exercise, Hold
@@ -58,34 +59,76 @@ def spoken_hold(hold: Hold) -> str:
     return f"hold {spoken_seconds(hold.minimum)}"
 
 
+SECONDS_PER_CHARACTER = 0.07  # how long speech takes, about (espeak-ng at its default rate)
+SPEECH_MARGIN = 0.3  # seconds kept free before the next timed word
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """Something for the voice to say. A timed word (3, 2, 1, go, a rep number, switch
+    sides) must be said on time: it cuts whatever is being said. An announcement is
+    only as long as the time before the next timed word allows."""
+
+    text: str
+    due: float  # monotonic time it belongs to
+    timed: bool
+    kind: str = ""  # what it is ("count", "rep", "go", "set", "switch", "announce"): for tests and the bench
+
+
 def announcement(exercise: Exercise, side: str | None) -> str:
     """ "Clams, right side, 10 reps, hold 5 seconds" """
+    return announcements(exercise, side)[0]
+
+
+def announcements(exercise: Exercise, side: str | None) -> list[str]:
+    """The get-ready announcement, longest first, down to the exercise's name alone."""
     where = [side_words(side)] if side else []
-    return ", ".join([exercise.name, *where, *prescription(exercise, spoken_hold)])
+    parts = prescription(exercise, spoken_hold)
+    texts = [", ".join([exercise.name, *where, *parts[:keep]]) for keep in range(len(parts), -1, -1)]
+    if where:
+        texts.append(exercise.name)
+    return list(dict.fromkeys(texts))
 
 
-def spoken_cue(cue: Cue, phase: Phase | None) -> str | None:
-    """What the voice says for a cue, or None to stay quiet."""
-    if cue.kind is CueKind.SESSION_FINISHED:
-        return "Workout complete. Well done."
-    if cue.kind is CueKind.HALFWAY:
-        return "Halfway"
-    if cue.kind is CueKind.MINIMUM_REACHED:
-        return "Minimum reached. Press Enter when you are done."
-    if cue.kind is CueKind.COUNTDOWN:
-        return str(cue.count)
-    if cue.kind is not CueKind.PHASE_STARTED or phase is None:
+def fits(text: str, seconds: float | None) -> bool:
+    """Whether `text` can be said in `seconds` (None: no hurry)."""
+    return seconds is None or len(text) * SECONDS_PER_CHARACTER + SPEECH_MARGIN <= seconds
+
+
+def utterance_for(cue: Cue, phase: Phase | None, time_left: float | None) -> Utterance | None:
+    """What the voice says for a cue; `time_left`: seconds until the next timed word."""
+    kind = cue.kind
+    if kind is CueKind.COUNTDOWN:
+        return Utterance(str(cue.count), cue.at, timed=True, kind="count")
+    if kind is CueKind.SESSION_FINISHED:
+        return Utterance("Workout complete. Well done.", cue.at, timed=False)
+    if kind is CueKind.HALFWAY:
+        return _fitted(["Halfway"], cue, time_left)
+    if kind is CueKind.MINIMUM_REACHED:
+        return _fitted(["Minimum reached. Press Enter when you are done.", "You can stop now"], cue, time_left)
+    if kind is not CueKind.PHASE_STARTED or phase is None:
         return None
     if phase.kind is Kind.LEAD_IN:
-        return "Get ready: " + announcement(phase.exercise, phase.side)
+        return _fitted(announcements(phase.exercise, phase.side), cue, time_left)
     if phase.kind is Kind.SWITCH:
-        return f"Switch sides: {side_words(phase.side)}"
+        side = side_words(phase.side)
+        return Utterance(f"Switch sides. {side[:1].upper()}{side[1:]}", cue.at, timed=True, kind="switch")
     if phase.kind is Kind.REST:
-        return f"Rest, {spoken_seconds(phase.duration)}"
+        return _fitted([f"Rest, {spoken_seconds(phase.duration)}", "Rest"], cue, time_left)
     if phase.kind is Kind.HOLD:
-        return "Go" if phase.set_no == 1 else f"Set {phase.set_no}"
-    if phase.part in (Part.HOLD, Part.COUNT) or (phase.part is Part.MOVE and phase.exercise.hold is None):
-        return str(phase.rep_no)
+        return Utterance("Go" if phase.set_no == 1 else f"Set {phase.set_no}", cue.at, timed=True, kind="go")
+    if phase.after_hold:
+        return None  # the release: a sound, no word
+    if phase.rep_no == 1 and phase.set_no > 1 and phase.step_no <= 1:
+        return Utterance(f"Set {phase.set_no}", cue.at, timed=True, kind="set")
+    return Utterance(str(phase.rep_no), cue.at, timed=True, kind="rep")
+
+
+def _fitted(texts: list[str], cue: Cue, time_left: float | None) -> Utterance | None:
+    """The longest of `texts` that can be said before the next timed word."""
+    for text in texts:
+        if fits(text, time_left):
+            return Utterance(text, cue.at, timed=False, kind="announce")
     return None
 
 

@@ -12,6 +12,7 @@ from kneetimer.tui.screens.picker import PickerScreen
 from kneetimer.tui.screens.settings import SettingsScreen
 from kneetimer.tui.screens.summary import SummaryScreen
 from kneetimer.tui.screens.workout import WorkoutScreen
+from kneetimer.workout.cues import SoundLevel
 from kneetimer.workout.records import Status
 from tests.engine_helpers import WALL_START
 from tests.history_helpers import seed_session
@@ -33,7 +34,8 @@ async def test_settings_are_saved_and_used(tmp_path, isolated_dirs):
         await pilot.pause()
         await pilot.press("s")
         assert isinstance(app.screen, SettingsScreen)
-        app.screen.query_one("#sound").value = False
+        app.screen.query_one("#sound").value = SoundLevel.OFF
+        app.screen.query_one("#volume").value = "55"
         app.screen.query_one("#pain_prompt").value = False
         app.screen.query_one("#lead_in").value = "8s"
         app.screen.query_one("#sessions_per_week").value = "4"
@@ -44,7 +46,8 @@ async def test_settings_are_saved_and_used(tmp_path, isolated_dirs):
         assert isinstance(app.screen, WorkoutScreen)
         assert app.screen.routine.lead_in == 5, "the routine sets its own lead-in: kept"
     saved = load_settings().settings
-    assert (saved.sound, saved.pain_prompt, saved.lead_in, saved.sessions_per_week) == (False, False, 8.0, 4)
+    assert (saved.sound, saved.volume, saved.pain_prompt, saved.lead_in, saved.sessions_per_week) == \
+        (SoundLevel.OFF, 55, False, 8.0, 4)
 
 
 async def test_settings_refuse_bad_values_and_keep_the_old(tmp_path):

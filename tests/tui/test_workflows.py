@@ -17,7 +17,6 @@ from tests.engine_helpers import WALL_START, routine_from
 from tests.history_helpers import as_json, seed_session
 from tests.tui_helpers import (
     SHORT,
-    FakeSpeaker,
     advance,
     advance_stepwise,
     big,
@@ -190,37 +189,6 @@ async def test_closing_the_app_mid_workout_saves_it_as_interrupted(data_dir):
         await app.action_quit()
     (session,) = as_json(HistoryStore.open(data_dir).sessions())
     assert session["status"] == "interrupted" and session["exercises"][0]["reps_done"] == 1
-
-
-async def test_bell_rings_at_phase_changes_and_the_3_2_1_of_a_hold(data_dir, monkeypatch):
-    routine = routine_from('name = "x"\nlead_in = 5\n[[exercise]]\nname = "Roll"\nhold = "10s"\n')
-    app = make_app(routine, data_dir)
-    rings = []
-    monkeypatch.setattr(app, "bell", lambda: rings.append(app.fake_clock.now - 1000))
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        await advance_stepwise(pilot, 15)
-    assert rings == [0, 2, 3, 4, 5, 12, 13, 14, 15], rings  # start, 3-2-1, hold, 3-2-1, finished
-
-
-async def test_quiet_means_no_bell(data_dir, monkeypatch):
-    app = make_app(SHORT, data_dir, quiet=True)
-    rings = []
-    monkeypatch.setattr(app, "bell", lambda: rings.append(1))
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        await advance_stepwise(pilot, 8)
-    assert rings == []
-
-
-async def test_voice_announces_each_exercise(data_dir):
-    speaker = FakeSpeaker()
-    app = make_app(bundled("react-glute-it-band"), data_dir, voice=True, speaker=speaker)
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        assert speaker.said[0] == "Get ready: Clams, right side, 10 reps, hold 5 seconds"
-        await advance_stepwise(pilot, 5)
-        assert speaker.said[-1] == "1"
 
 
 async def test_voice_without_a_speech_command_says_so(data_dir, monkeypatch):

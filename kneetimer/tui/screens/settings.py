@@ -1,5 +1,6 @@
-"""Settings: sound, voice, the default get-ready time, theme, the pain question,
-and the weekly goal. Saved to config.toml (atomically) with ctrl+s."""
+"""Settings: sounds and their volume, voice, the default get-ready time, theme, the pain
+question, and the weekly goal. Saved to config.toml (atomically) with ctrl+s; t plays
+each sound once, to check the speakers."""
 
 from __future__ import annotations
 
@@ -15,11 +16,20 @@ from textual.widgets import Input, Select, Static, Switch
 from kneetimer.routines.durations import DurationError, format_seconds, parse_duration
 from kneetimer.settings import config_path
 from kneetimer.tui.widgets.keybar import KeyBar
+from kneetimer.workout.cues import Signal, SoundLevel
+
+LEVEL_WORDS = {SoundLevel.ALL: "all", SoundLevel.ESSENTIAL: "essential (no halfway)", SoundLevel.OFF: "off"}
+SIGNAL_WORDS = {
+    Signal.GET_READY: "get ready", Signal.GO: "go (work starts)", Signal.TICK: "3-2-1 tick",
+    Signal.RELEASE: "release (a hold ends)", Signal.REST: "rest", Signal.SWITCH: "switch sides",
+    Signal.HALFWAY: "halfway", Signal.MINIMUM: "minimum reached", Signal.DONE: "workout done",
+}
 
 
 class SettingsScreen(Screen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+t", "test_sounds", "Test sounds", priority=True),
         Binding("escape", "close", "Back"),
     ]
 
@@ -27,7 +37,9 @@ class SettingsScreen(Screen):
         settings = self.app.settings
         with VerticalScroll(id="settings"):
             yield Static(Text("Settings", style="bold"), id="settings-title")
-            yield from _row("Sound (a bell at each phase and 3-2-1)", Switch(settings.sound, id="sound"))
+            yield from _row("Sounds", Select([(LEVEL_WORDS[level], level) for level in SoundLevel],
+                                             value=settings.sound, allow_blank=False, id="sound"))
+            yield from _row("Volume (0-100)", Input(str(settings.volume), id="volume", type="integer"))
             yield from _row("Spoken cues", Switch(settings.voice, id="voice"))
             yield from _row("Ask how the knee feels", Switch(settings.pain_prompt, id="pain_prompt"))
             lead_in = "" if settings.lead_in is None else format_seconds(settings.lead_in)
@@ -48,8 +60,11 @@ class SettingsScreen(Screen):
         except ValueError as error:
             problem.update(Text(str(error), style="bold red"))
             return
+        volume_changed = updated.volume != self.app.settings.volume
         self.app.settings = updated
         self.app.set_voice(updated.voice)
+        if volume_changed:
+            self.app.start_sound()
         if updated.theme != self.app.theme:
             self.app.theme = updated.theme
         if self.app.store_settings():
@@ -66,9 +81,14 @@ class SettingsScreen(Screen):
         goal = int(goal_text) if goal_text.lstrip("-").isdigit() else -1
         if not 0 <= goal <= 14:
             raise ValueError("Weekly goal: a whole number from 0 (no goal) to 14")
+        volume_text = self.query_one("#volume", Input).value.strip() or "0"
+        volume = int(volume_text) if volume_text.lstrip("-").isdigit() else -1
+        if not 0 <= volume <= 100:
+            raise ValueError("Volume: a whole number from 0 to 100")
         return replace(
             self.app.settings,
-            sound=self.query_one("#sound", Switch).value,
+            sound=SoundLevel(self.query_one("#sound", Select).value),
+            volume=volume,
             voice=self.query_one("#voice", Switch).value,
             pain_prompt=self.query_one("#pain_prompt", Switch).value,
             lead_in=lead_in,
@@ -78,6 +98,21 @@ class SettingsScreen(Screen):
 
     def action_close(self) -> None:
         self.dismiss()
+
+    def action_test_sounds(self) -> None:
+        """Each sound once, named as it plays, a second apart."""
+        problem = self.query_one("#settings-problem", Static)
+        if self.app.player is None or self.app.player.broken:
+            why = self.app.player.broken if self.app.player else "no sound player found (pw-play, paplay, aplay)"
+            problem.update(Text(f"Sounds: {why}; the terminal bell is used instead.", style="bold"))
+            self.app.bell()
+            return
+        for n, signal in enumerate(Signal):
+            self.set_timer(n * 1.2 + 0.05, lambda signal=signal: self._test(signal))
+
+    def _test(self, signal: Signal) -> None:
+        self.app.player.play(signal)
+        self.query_one("#settings-problem", Static).update(Text(f"♪ {SIGNAL_WORDS[signal]}"))
 
 
 def _row(label: str, widget):

@@ -36,15 +36,15 @@ from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.tui.widgets.line import Line
 from kneetimer.tui.widgets.meter import Meter
 from kneetimer.tui.widgets.next_up import NextUp
-from kneetimer.workout.cues import Cue, CueKind
+from kneetimer.workout.cues import Cue, CueKind, signals_to_play
 from kneetimer.workout.engine import EnterAction, Session, State
 from kneetimer.workout.plan import Kind, Part, build_plan
 from kneetimer.workout.view import SessionView, view_of
-from kneetimer.workout.words import countdown_text, phase_title, side_words, spoken_cue
+from kneetimer.workout.words import countdown_text, phase_title, side_words, utterance_for
 
 ENTER_ACTIONS = {"count_rep": EnterAction.COUNT_REP, "end_hold": EnterAction.END_HOLD,
                  "start_now": EnterAction.START_NOW}
-RINGING_CUES = {CueKind.PHASE_STARTED, CueKind.COUNTDOWN, CueKind.MINIMUM_REACHED, CueKind.SESSION_FINISHED}
+STALE_CUE = 0.5  # seconds: a cue noticed later than this gets no sound or word
 
 
 def format_time_left(seconds: float) -> str:
@@ -182,19 +182,26 @@ class WorkoutScreen(Screen):
             self._timer = self.set_timer(max(0.0, wake_at - self.app.clock()), self.wake, name="workout-wake")
 
     def _react(self, cues: list[Cue]) -> None:
-        ring = False
-        words = None
-        for cue in cues:
-            ring = ring or cue.kind in RINGING_CUES
-            phase = self.plan.phases[cue.phase_index] if cue.phase_index < len(self.plan.phases) else None
-            words = spoken_cue(cue, phase) or words
-            if cue.kind is CueKind.STALLED:
-                self.notify("kneetimer was stopped for a while, so the workout paused itself. Space resumes.",
-                            severity="warning", timeout=8, markup=False)
-        if ring:
-            self.app.ring()
-        if words:
-            self.app.say(words)
+        """Play and say what the cues call for: only what is still on time (after a stall,
+        the engine catches up in one go; stale sounds would mislead)."""
+        app, now = self.app, self.app.clock()
+        signals = signals_to_play(cues, self.plan.phases, app.sound_level, voice=app.speaker is not None)
+        fresh = [signal for at, signal in signals if now - at <= STALE_CUE]
+        if fresh:
+            app.play(fresh[-1])
+        if app.speaker is not None:
+            next_timed = self.session.next_timed_at(now)
+            for cue in cues:
+                if now - cue.at > STALE_CUE:
+                    continue
+                phase = self.plan.phases[cue.phase_index] if cue.phase_index < len(self.plan.phases) else None
+                time_left = None if next_timed is None else next_timed - cue.at
+                utterance = utterance_for(cue, phase, time_left)
+                if utterance is not None:
+                    app.say(utterance)
+        if any(cue.kind is CueKind.STALLED for cue in cues):
+            self.notify("kneetimer was stopped for a while, so the workout paused itself. Space resumes.",
+                        severity="warning", timeout=8, markup=False)
 
     # -- what is on screen -----------------------------------------------------
 

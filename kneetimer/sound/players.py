@@ -61,11 +61,6 @@ class SoundPlayer:
     # -- the sound thread --------------------------------------------------------------
 
     def _run(self) -> None:
-        try:
-            for signal in Signal:  # made once, before they are needed
-                tone_file(self.folder, signal, self.volume)
-        except OSError as error:
-            self.broken = f"cannot write the sounds to {self.folder}: {error.strerror or error}"
         while True:
             try:  # asleep when idle; while a player runs, a look every half second
                 request = self._requests.get(timeout=0.5 if self._running else None)
@@ -84,7 +79,11 @@ class SoundPlayer:
 
     def _start(self, signal: Signal) -> None:
         try:
-            path = tone_file(self.folder, signal, self.volume)
+            path = tone_file(self.folder, signal, self.volume)  # made the first time it is needed
+        except OSError as error:
+            self.broken = f"cannot write the sounds to {self.folder}: {error.strerror or error}"
+            return
+        try:
             if self.command == [WINSOUND]:
                 import winsound
 

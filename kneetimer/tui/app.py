@@ -87,7 +87,7 @@ class KneetimerApp(App):
         # the routine): frozen, the collector stops walking it, which stalled a frame by
         # 50-90 ms now and then.
         self.call_after_refresh(gc.freeze)
-        self.call_after_refresh(self.start_sound)
+        self.start_sound()  # a thread of its own; each sound is made when first needed
         if self.handle_signals:
             self._install_signal_handlers()
         for problem in self._settings_problems:
@@ -212,8 +212,7 @@ class KneetimerApp(App):
         return self._store
 
     def start_sound(self) -> None:
-        """Find a sound player and make the sounds, after the first frame and on the
-        player's own thread. Again whenever the volume changes."""
+        """Find a sound player (again whenever the volume changes)."""
         if self._player_given:
             return
         if self.player is not None:

@@ -101,3 +101,29 @@ async def test_the_voice_says_the_set_for_reps_too_and_switch_sides(tmp_path):
     texts = speaker.said
     assert texts[:8] == ["Lift, right side, 2 sets", "3", "2", "1", "1", "2", "Set 2", "2"]
     assert "Switch sides. Left side" in texts
+
+
+async def test_a_player_that_hangs_changes_nothing_in_the_timing(tmp_path):
+    import time
+
+    from kneetimer.sound.players import SoundPlayer
+    from tests.sound.stand_ins import stand_in
+
+    command, _ = stand_in(tmp_path, 60)  # never returns while we watch
+    player = SoundPlayer(command, tmp_path / "sounds", 80)
+    app = make_app(ROUTINE, tmp_path / "data", player=player)
+    slowest = 0.0
+    try:
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            for _ in range(20):
+                app.fake_clock.advance(1)
+                started = time.perf_counter()
+                app.screen.wake()
+                slowest = max(slowest, time.perf_counter() - started)
+            await pilot.pause()
+            phase = app.screen.session.phase
+            assert (phase.side, phase.rep_no) == ("left", 1), "the workout is exactly where the clock says"
+    finally:
+        player.stop()
+    assert slowest < 0.05, f"a wake took {slowest * 1000:.0f} ms with a hanging player"

@@ -14,6 +14,7 @@ Run as a script, it is the instrumented app: `python -m bench.phase_change kneet
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -23,18 +24,24 @@ from pathlib import Path
 from bench.process import PtyProcess, python_argv
 
 COLS, ROWS = 200, 55
-ROUTINE = 'name = "Phases"\nlead_in = 1\nrest_between = 1\n' + "".join(
-    f'[[exercise]]\nname = "Move {n}"\nhold = 1\n' for n in range(12)
-)
+def routine_text(exercises: int) -> str:
+    return 'name = "Phases"\nlead_in = 1\nrest_between = 1\n' + "".join(
+        f'[[exercise]]\nname = "Move {n}"\nhold = 1\n' for n in range(exercises)
+    )
 
 
-def run(runs: int = 1) -> dict:
+ROUTINE = routine_text(12)
+
+
+def run(runs: int = 1, quick: bool = False) -> dict:
+    """`quick`: a few phases, a smoke test rather than numbers to quote."""
     ours, bare = [], []
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         routine = scratch / "phases.toml"
-        routine.write_text(ROUTINE)
-        env = {"KNEETIMER_DATA_DIR": str(scratch / "data"), "KNEETIMER_CONFIG_DIR": str(scratch / "config")}
+        routine.write_text(routine_text(2) if quick else ROUTINE)
+        env = {"KNEETIMER_DATA_DIR": str(scratch / "data"), "KNEETIMER_CONFIG_DIR": str(scratch / "config"),
+               "BENCH_BARE_SECONDS": "3.5" if quick else "12.5"}
         for n in range(runs):
             ours += _measure("kneetimer", scratch / f"ours-{n}.json", routine, env, timeout=60)
             bare += _measure("bare", scratch / f"bare-{n}.json", routine, env, timeout=30)
@@ -118,7 +125,7 @@ def _bare(out: Path) -> None:
 
         def on_mount(self) -> None:
             self.set_interval(1, self.tick)
-            self.set_timer(12.5, self.exit)
+            self.set_timer(float(os.environ.get("BENCH_BARE_SECONDS", "12.5")), self.exit)
 
         def tick(self) -> None:
             pending[:] = [time.perf_counter()]

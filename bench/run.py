@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         ("timer", lambda: timer_accuracy.run(seconds=6 if quick else 60, burn_core=burn_core)),
         ("apps", lambda: apps_side_by_side(runs=1 if quick else 3, warmup=0.3 if quick else 3,
                                            window=0.7 if quick else 30)),
-        ("phase_change", lambda: phase_change.run(runs=1 if quick else 3)),
+        ("phase_change", lambda: phase_change.run(runs=1 if quick else 3, quick=quick)),
         ("voice", lambda: voice.run(quick=quick)),
         ("cli_startup", lambda: cli_startup(runs=2 if quick else 15)),
         ("history", lambda: history_scale.run(days=40 if quick else 3650, runs=1 if quick else 5,

@@ -18,7 +18,7 @@ def test_quick_benchmark_runs_and_writes_results(tmp_path):
     results = json.loads(out.read_text())
     assert set(results) >= {"machine", "timer", "apps", "phase_change", "voice", "cli_startup", "history"}
     assert results["voice"]["kneetimer"]["countdown_words"] == 3
-    assert results["phase_change"]["kneetimer"]["changes"] >= 10, "phase changes were measured"
+    assert results["phase_change"]["kneetimer"]["changes"] >= 3, "phase changes were measured"
     assert results["timer"]["kneetimer, idle machine"]["phases"] >= 1
     assert results["apps"]["cpu_percent"]["bare_textual"] > 0
     assert "Timer: lateness" in result.stdout and "History:" in result.stdout

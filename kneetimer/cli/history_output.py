@@ -49,6 +49,8 @@ def exercise_json(exercise: ExerciseRow) -> dict:
         "seconds": round(exercise.seconds, 1),
         "started_at": iso(exercise.started_at),
         "ended_at": iso(exercise.ended_at),
+        "pain": exercise.pain,
+        "counted": exercise.counted,
     }
 
 

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DB_NAME = "history.db"
 BUSY_TIMEOUT_MS = 5000
 
@@ -71,6 +71,20 @@ MIGRATIONS: list[str] = [
     UPDATE sessions SET day = substr(started_at, 1, 10);
     CREATE INDEX sessions_by_day ON sessions (day);
     ALTER TABLE sessions ADD COLUMN owner_pid INTEGER;
+    """,
+    # 3: the file a routine was run from (to resume it after a kill), when the owner
+    #    process started (a reused pid is not the owner), pain marked per exercise, and
+    #    the best record of each exercise and side (a redone exercise counts once)
+    """
+    ALTER TABLE sessions ADD COLUMN routine_path TEXT;
+    ALTER TABLE sessions ADD COLUMN owner_started REAL;
+    ALTER TABLE exercises ADD COLUMN pain INTEGER;
+    CREATE VIEW best_exercises AS SELECT * FROM (
+        SELECT e.*, row_number() OVER (
+            PARTITION BY e.session_id, e.exercise_index, e.side
+            ORDER BY CASE e.status WHEN 'done' THEN 0 WHEN 'partial' THEN 1 ELSE 2 END, e.seconds DESC, e.position
+        ) AS best_rank FROM exercises e
+    ) WHERE best_rank = 1;
     """,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION
@@ -175,10 +189,26 @@ def _connect(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     connection.row_factory = sqlite3.Row
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    connection.execute("PRAGMA journal_mode = WAL")
+    _use_wal(connection)
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA foreign_keys = ON")
     return connection
+
+
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """WAL lets a reader and the writer work at once. The mode is kept in the file, so
+    only a new file changes it; that needs the file to itself, and SQLite answers
+    "locked" at once rather than waiting, so two openers of a new file retry."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if connection.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _check_readable(connection: sqlite3.Connection) -> None:

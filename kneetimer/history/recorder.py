@@ -51,6 +51,9 @@ class Recorder:
     def feedback(self, pain_after: int | None = None, note: str | None = None) -> None:
         self._write(lambda store: store.set_feedback(self._require_id(), pain_after, note))
 
+    def mark_pain(self, exercise_index: int, side: str | None, pain: int | None) -> None:
+        self._write(lambda store: store.set_exercise_pain(self._require_id(), exercise_index, side, pain))
+
     def ask(self, question: Callable[[HistoryStore, int | None], T]) -> Future[T]:
         """Run `question(store, session_id)` on the writer thread once the writes so far
         are done; its answer (or exception) arrives in the future. Without a usable

@@ -25,6 +25,8 @@ class ExerciseRow:
     seconds: float
     started_at: datetime
     ended_at: datetime
+    pain: int | None = None  # marked for this exercise and side after the workout, 0-10
+    counted: bool = True  # False: redone later in the session, and the other record counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,12 @@ class SessionRow:
     pain_after: int | None
     note: str
     exercises: tuple[ExerciseRow, ...] = ()
+    routine_path: str | None = None  # the file it was run from, when not a known routine id
+
+    @property
+    def counted(self) -> tuple[ExerciseRow, ...]:
+        """The records that count: one per exercise and side."""
+        return tuple(exercise for exercise in self.exercises if exercise.counted)
 
 
 @dataclass(frozen=True, slots=True)

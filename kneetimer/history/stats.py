@@ -1,7 +1,10 @@
-"""What the review screen's header shows: streak, weekly counts, heatmap, pain trend, sides.
+"""What the review screen's header shows: streak, the weekly goal, heatmap, pain trend, sides.
 
-Days are the local calendar day a session started on (stored with the session),
-so streaks are right across midnight, time zones and DST changes.
+A day is the local calendar day a session started on (stored with the session), so
+streaks are right across midnight, time zones and DST changes. A day counts toward
+the streak and the weekly goal when at least one exercise was done on it: a session
+whose exercises were all skipped counts toward neither, and three short sessions in
+one morning are one day, not three.
 """
 
 from __future__ import annotations
@@ -13,53 +16,80 @@ from kneetimer.history.store import HistoryStore
 from kneetimer.workout.records import Status
 
 HEATMAP_WEEKS = 12
+GOAL_WEEKS = 12
 PAIN_TREND_SESSIONS = 30
 
-# A day counts towards a streak if some exercise was actually worked on.
-_WORKED_DAYS = (
-    "SELECT DISTINCT s.day FROM sessions s WHERE s.day <= ? AND EXISTS ("
-    " SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.status != ?)"
-    " ORDER BY s.day DESC"
+_DONE_DAYS = (
+    "SELECT DISTINCT s.day FROM sessions s WHERE s.day >= ? AND s.day <= ? AND EXISTS ("
+    " SELECT 1 FROM exercises e WHERE e.session_id = s.id AND e.status = ?) ORDER BY s.day DESC"
 )
+
+
+@dataclass(frozen=True)
+class WeekGoal:
+    monday: date
+    days: int  # days with an exercise done
+    goal: int
+
+    @property
+    def met(self) -> bool:
+        return self.goal > 0 and self.days >= self.goal
 
 
 @dataclass
 class Overview:
     streak_days: int = 0
-    this_week: int = 0
-    last_four_weeks: int = 0
+    days_this_week: int = 0
+    last_four_weeks: int = 0  # sessions
+    weeks: list[WeekGoal] = field(default_factory=list)  # the last 12, oldest first
     heatmap: dict[str, int] = field(default_factory=dict)  # day -> sessions, last 12 weeks
     pain_trend: list[int] = field(default_factory=list)  # pain after, oldest first
     sides: dict[str, dict[str, float]] = field(default_factory=dict)  # exercise -> side -> seconds
 
 
-def overview(store: HistoryStore, today: date) -> Overview:
+def overview(store: HistoryStore, today: date, goal: int = 0) -> Overview:
     heatmap_start = today - timedelta(days=HEATMAP_WEEKS * 7 - 1)
     counts = store.session_days(heatmap_start.isoformat())
-    week_start = today - timedelta(days=today.weekday())
     four_weeks_start = today - timedelta(days=27)
+    weeks = weekly_goal(store, today, goal)
     return Overview(
         streak_days=streak(store, today),
-        this_week=sum(n for day, n in counts.items() if day >= week_start.isoformat()),
+        days_this_week=weeks[-1].days,
         last_four_weeks=sum(n for day, n in counts.items() if day >= four_weeks_start.isoformat()),
+        weeks=weeks,
         heatmap=counts,
         pain_trend=store.recent_pain_after(PAIN_TREND_SESSIONS),
         sides=store.work_by_side(heatmap_start.isoformat()),
     )
 
 
-def sessions_this_week(store: HistoryStore, today: date) -> int:
-    """Sessions since Monday."""
-    monday = today - timedelta(days=today.weekday())
-    return sum(store.session_days(monday.isoformat()).values())
+def done_days(store: HistoryStore, first: date, last: date) -> list[date]:
+    """Days from `first` to `last` with at least one exercise done, newest first."""
+    rows = store.connection.execute(_DONE_DAYS, (first.isoformat(), last.isoformat(), Status.DONE))
+    return [date.fromisoformat(day) for (day,) in rows]
+
+
+def days_this_week(store: HistoryStore, today: date) -> int:
+    """Days since Monday with an exercise done: what the weekly goal counts."""
+    return len(done_days(store, today - timedelta(days=today.weekday()), today))
+
+
+def weekly_goal(store: HistoryStore, today: date, goal: int, weeks: int = GOAL_WEEKS) -> list[WeekGoal]:
+    """Days done in each of the last `weeks` weeks (Monday to Sunday), oldest first."""
+    this_monday = today - timedelta(days=today.weekday())
+    first_monday = this_monday - timedelta(weeks=weeks - 1)
+    days = done_days(store, first_monday, today)
+    return [
+        WeekGoal(monday, sum(1 for day in days if monday <= day < monday + timedelta(days=7)), goal)
+        for monday in (first_monday + timedelta(weeks=n) for n in range(weeks))
+    ]
 
 
 def streak(store: HistoryStore, today: date) -> int:
-    """Consecutive days with work, ending today (or yesterday, if today has none yet)."""
+    """Consecutive days with an exercise done, ending today (or yesterday, if today has none yet)."""
     expected = today
     count = 0
-    for (day,) in store.connection.execute(_WORKED_DAYS, (today.isoformat(), Status.SKIPPED)):
-        current = date.fromisoformat(day)
+    for current in done_days(store, date.min, today):
         if count == 0 and current == today - timedelta(days=1):
             expected = current
         if current != expected:

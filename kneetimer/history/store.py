@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from kneetimer.history.database import (
     transaction,
 )
 from kneetimer.history.rows import ExerciseRow, SessionRow, SessionSummary
-from kneetimer.workout.records import ExerciseRecord, Outcome, Status
+from kneetimer.workout.records import ExerciseRecord, Outcome, Status, best_records
 
 __all__ = ["DB_NAME", "SCHEMA_VERSION", "HistoryStore", "HistoryUnavailable", "OpenNotice"]
 
@@ -58,13 +59,13 @@ class HistoryStore:
     # -- writing ---------------------------------------------------------------
 
     def start_session(self, routine_id: str, routine_name: str, started_at: datetime,
-                      pain_before: int | None = None) -> int:
+                      pain_before: int | None = None, routine_path: str | None = None) -> int:
         with transaction(self.connection):
             cursor = self.connection.execute(
                 "INSERT INTO sessions (routine_id, routine_name, started_at, started_ts, day, status,"
-                " pain_before, owner_pid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " pain_before, owner_pid, routine_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (routine_id, routine_name, iso(started_at), started_at.timestamp(),
-                 started_at.date().isoformat(), Outcome.IN_PROGRESS, pain_before, os.getpid()),
+                 started_at.date().isoformat(), Outcome.IN_PROGRESS, pain_before, os.getpid(), routine_path),
             )
             return cursor.lastrowid
 
@@ -109,6 +110,14 @@ class HistoryStore:
             if note is not None:
                 self.connection.execute("UPDATE sessions SET note = ? WHERE id = ?", (note, session_id))
 
+    def set_exercise_pain(self, session_id: int, exercise_index: int, side: str | None, pain: int | None) -> None:
+        """Pain marked for one exercise and side (all its records in the session)."""
+        with transaction(self.connection):
+            self.connection.execute(
+                "UPDATE exercises SET pain = ? WHERE session_id = ? AND exercise_index = ? AND side IS ?",
+                (pain, session_id, exercise_index, side),
+            )
+
     def delete_session(self, session_id: int) -> None:
         with transaction(self.connection):
             self.connection.execute("DELETE FROM exercises WHERE session_id = ?", (session_id,))
@@ -144,9 +153,9 @@ class HistoryStore:
         """Sessions newest first with counts of done and skipped exercises: the review
         list, without reading every exercise row."""
         rows = self.connection.execute(
-            "SELECT s.*, (SELECT count(*) FROM exercises e WHERE e.session_id = s.id) AS total,"
-            " (SELECT count(*) FROM exercises e WHERE e.session_id = s.id AND e.status = ?) AS done,"
-            " (SELECT count(*) FROM exercises e WHERE e.session_id = s.id AND e.status = ?) AS skipped"
+            "SELECT s.*, (SELECT count(*) FROM best_exercises e WHERE e.session_id = s.id) AS total,"
+            " (SELECT count(*) FROM best_exercises e WHERE e.session_id = s.id AND e.status = ?) AS done,"
+            " (SELECT count(*) FROM best_exercises e WHERE e.session_id = s.id AND e.status = ?) AS skipped"
             " FROM sessions s ORDER BY s.started_ts DESC, s.id DESC LIMIT ? OFFSET ?",
             (Status.DONE, Status.SKIPPED, limit, offset),
         ).fetchall()
@@ -165,7 +174,7 @@ class HistoryStore:
                 f"SELECT * FROM exercises WHERE session_id IN ({marks}) ORDER BY session_id, position", chunk
             ):
                 exercises[row["session_id"]].append(_exercise_row(row))
-        return [_session_row(row, tuple(exercises[row["id"]])) for row in rows]
+        return [_session_row(row, _mark_counted(exercises[row["id"]])) for row in rows]
 
     def recent_sessions(self, routine_id: str, limit: int) -> list[SessionRow]:
         """The newest sessions of one routine, with their exercises."""
@@ -204,7 +213,7 @@ class HistoryStore:
         """Seconds of work per exercise name and side since `since_day` (exercises with sides only)."""
         result: dict[str, dict[str, float]] = {}
         for name, side, seconds in self.connection.execute(
-            "SELECT e.name, e.side, sum(e.seconds) FROM exercises e JOIN sessions s ON s.id = e.session_id"
+            "SELECT e.name, e.side, sum(e.seconds) FROM best_exercises e JOIN sessions s ON s.id = e.session_id"
             " WHERE s.day >= ? AND e.side IS NOT NULL GROUP BY e.name, e.side ORDER BY e.name, e.side",
             (since_day,),
         ):
@@ -234,6 +243,11 @@ def _chunks(items: list, size: int):
         yield items[start : start + size]
 
 
+def _mark_counted(exercises: list[ExerciseRow]) -> tuple[ExerciseRow, ...]:
+    best = {id(row) for row in best_records(exercises)}
+    return tuple(row if id(row) in best else replace(row, counted=False) for row in exercises)
+
+
 def _session_row(row: sqlite3.Row, exercises: tuple[ExerciseRow, ...] = ()) -> SessionRow:
     return SessionRow(
         id=row["id"],
@@ -248,6 +262,7 @@ def _session_row(row: sqlite3.Row, exercises: tuple[ExerciseRow, ...] = ()) -> S
         pain_after=row["pain_after"],
         note=row["note"],
         exercises=exercises,
+        routine_path=row["routine_path"],
     )
 
 
@@ -262,4 +277,5 @@ def _exercise_row(row: sqlite3.Row) -> ExerciseRow:
         seconds=row["seconds"],
         started_at=parse_iso(row["started_at"]),
         ended_at=parse_iso(row["ended_at"]),
+        pain=row["pain"],
     )

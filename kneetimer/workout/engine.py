@@ -32,6 +32,9 @@ from kneetimer.workout.records import ExerciseRecord, Outcome, Status
 # Times are sums of floats: `start + paused + 2.0` read back as `now - start - paused`
 # can give 1.9999999999998. Boundaries within a microsecond count as reached.
 EPSILON = 1e-6
+CUT_SHORT_AFTER = 1.0  # a get-ready or rest must have been shown this long before Enter ends it
+BACK_RESTARTS_AFTER = 3.0  # back: the start of this exercise after this long in it, else the previous
+CUT_SHORT_KINDS = (Kind.LEAD_IN, Kind.SWITCH, Kind.REST)
 
 
 class State(StrEnum):
@@ -100,6 +103,7 @@ class Session:
         self._paused_at: float | None = None
         self._last_seen = 0.0
         self._unit: _Unit | None = None
+        self._exercise_began = 0.0  # active seconds at the start of the current exercise
         self._fired: set[tuple] = set()
         self._schedule: list[tuple[CueKind, float, int | None]] = []  # the current phase's cues
         self._cues: list[Cue] = []
@@ -209,6 +213,8 @@ class Session:
         else:
             change = math.floor(elapsed + EPSILON) + 1.0  # a count-up of whole seconds
         pending = [offset for _, offset, _ in self._schedule if offset > elapsed + EPSILON]
+        if phase.kind in CUT_SHORT_KINDS and elapsed < CUT_SHORT_AFTER - EPSILON:
+            pending.append(CUT_SHORT_AFTER)  # Enter starts to mean "start now"
         return base + min([change, *pending])
 
     def next_timed_at(self, now: float | None = None) -> float | None:
@@ -270,8 +276,10 @@ class Session:
         phase = self.phase
         if self.state is not State.RUNNING or phase is None:
             return None
-        if phase.kind in (Kind.LEAD_IN, Kind.SWITCH, Kind.REST):
-            return EnterAction.START_NOW
+        if phase.kind in CUT_SHORT_KINDS:
+            # One press does one thing: the Enter that counted the last rep must not also
+            # cut the rest that follows it short.
+            return EnterAction.START_NOW if self.elapsed(now) >= CUT_SHORT_AFTER - EPSILON else None
         if phase.part is Part.COUNT:
             return EnterAction.COUNT_REP
         if self.minimum_reached(now):
@@ -302,14 +310,20 @@ class Session:
         self._jump(self._exercise_start(phase.exercise_index + 1), now)
 
     def back(self) -> None:
-        """Back to the previous exercise (from a rest between exercises: the one just done)."""
+        """Like a music player's back button: to the start of this exercise when more than
+        3 s of it have passed, otherwise to the previous one. From the rest between two
+        exercises: the start of the one just done. What was done is kept, as partial."""
         self.update()
         phase = self.phase
         if phase is None or self.state is State.READY or self.state is State.FINISHED:
             return
         now = self._clock()
+        into_exercise = self._active_at(now) - self._exercise_began
         self._close_unit(now, Status.PARTIAL, drop_if_empty=True)
-        target = phase.exercise_index if phase.between else max(0, phase.exercise_index - 1)
+        if phase.between or into_exercise > BACK_RESTARTS_AFTER + EPSILON:
+            target = phase.exercise_index
+        else:
+            target = max(0, phase.exercise_index - 1)
         self._jump(self._exercise_start(target), now)
 
     def quit(self) -> None:
@@ -367,6 +381,8 @@ class Session:
             self._finish(at, Outcome.COMPLETED)
             return
         self._schedule = cue_schedule(phase)
+        if not phase.between and index == self._exercise_start(phase.exercise_index):
+            self._exercise_began = self._active_at(at)
         if phase.unit is not None and (self._unit is None or self._unit.key != phase.unit):
             self._close_unit(at, Status.PARTIAL, drop_if_empty=True)
             self._unit = _Unit(phase.unit, started=at)
@@ -404,6 +420,11 @@ class Session:
         self.status = status
         if status is Outcome.COMPLETED:
             self._cue(CueKind.SESSION_FINISHED, at)
+
+    def _active_at(self, at: float) -> float:
+        """Active seconds of this run at monotonic `at` (pauses excluded)."""
+        ongoing = (at - self._paused_at) if self._paused_at is not None else 0.0
+        return at - self.started_mono - self.paused_total - ongoing
 
     def _active_until(self, at: float) -> float:
         paused = self._phase_paused + ((at - self._paused_at) if self._paused_at is not None else 0.0)

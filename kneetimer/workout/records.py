@@ -6,9 +6,13 @@ above reads them: no string literals for "done" or "completed" anywhere else.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Protocol, TypeVar
+
+from kneetimer.routines.model import Exercise
 
 
 class Status(StrEnum):
@@ -40,3 +44,60 @@ class ExerciseRecord:
     seconds: float  # work only: pauses, lead-ins and rests excluded
     started_at: datetime
     ended_at: datetime
+
+
+class _Recorded(Protocol):
+    exercise_index: int
+    side: str | None
+    status: Status
+    seconds: float
+
+
+R = TypeVar("R", bound=_Recorded)
+_STATUS_RANK = {Status.DONE: 0, Status.PARTIAL: 1, Status.SKIPPED: 2}
+
+
+def best_records(records: Iterable[R]) -> list[R]:
+    """One record per exercise and side: a redone exercise counts once, by its better
+    record (done over partial over skipped, then more work). In order of first appearance.
+    History's best_exercises view applies the same rule."""
+    best: dict[tuple[int, str | None], R] = {}
+    for record in records:
+        key = (record.exercise_index, record.side)
+        if key not in best or _better(record, best[key]):
+            best[key] = record
+    return list(best.values())
+
+
+def _better(record: _Recorded, than: _Recorded) -> bool:
+    return (_STATUS_RANK[record.status], -record.seconds) < (_STATUS_RANK[than.status], -than.seconds)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How a session went, counted by exercise (each side of it done counts as done)."""
+
+    exercises: int  # in the routine
+    done: int
+    partial: int
+    skipped: int
+
+    @property
+    def not_reached(self) -> int:
+        return self.exercises - self.done - self.partial - self.skipped
+
+
+def tally(records: Sequence[_Recorded], exercises: Sequence[Exercise]) -> Tally:
+    """Each exercise of the routine: done when every side of it was done, skipped when
+    every side recorded was skipped, partly done otherwise; not reached without records."""
+    by_exercise: dict[int, dict[str | None, Status]] = {}
+    for record in best_records(records):
+        by_exercise.setdefault(record.exercise_index, {})[record.side] = record.status
+    done = skipped = 0
+    for index, sides in by_exercise.items():
+        every_side = index < len(exercises) and len(sides) == len(exercises[index].side_labels())
+        if every_side and set(sides.values()) == {Status.DONE}:
+            done += 1
+        elif set(sides.values()) == {Status.SKIPPED}:
+            skipped += 1
+    return Tally(len(exercises), done, len(by_exercise) - done - skipped, skipped)

@@ -12,6 +12,7 @@ from kneetimer.routines.model import Exercise, Hold
 from kneetimer.text import shorten
 from kneetimer.workout.cues import Cue, CueKind
 from kneetimer.workout.plan import Kind, Part, Phase
+from kneetimer.workout.records import ExerciseRecord, Status
 
 
 def phase_title(phase: Phase) -> str:
@@ -159,3 +160,22 @@ def describe_hold(hold: Hold) -> str:
     if hold.is_range:
         return f"{format_seconds(hold.minimum)}-{format_seconds(hold.maximum)}"
     return format_seconds(hold.minimum)
+
+
+def done_words(record: ExerciseRecord, exercise: Exercise) -> str:
+    """What was done, in sets x reps: "2 × 10 reps", "4 × 30s", "1 × (2 Lift + 1 March)";
+    a set left unfinished as the reps done in all ("13 reps")."""
+    if record.status is Status.SKIPPED:
+        return "-"
+    sequence = exercise.sequence()
+    per_set = [step.reps or 0 for step in sequence]
+    if not any(per_set):  # holds
+        hold = exercise.hold or sequence[0].hold
+        return f"{record.sets_done} × {describe_hold(hold)}" if hold else f"{record.sets_done} sets"
+    if record.sets_done == 0 or record.reps_done != record.sets_done * sum(per_set):
+        return f"{record.reps_done} rep{'s' * (record.reps_done != 1)}"
+    if not exercise.steps:
+        return f"{record.sets_done} × {per_set[0]} reps"
+    if len(set(per_set)) == 1:
+        return f"{record.sets_done} × {len(per_set)} steps × {per_set[0]} reps"
+    return f"{record.sets_done} × (" + " + ".join(f"{step.reps} {shorten(step.name, 16)}" for step in sequence) + ")"

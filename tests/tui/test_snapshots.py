@@ -52,7 +52,8 @@ def test_workout_timed_hold(snap_compare, tmp_path, size):
     async def run_before(pilot):
         for _ in range(3):  # skip to the IT band release: 4 x 30 s on each side
             await pilot.press("n")
-        await pilot.press("enter")  # cut the lead-in
+        await fast_forward(pilot, 1)
+        await pilot.press("enter")  # cut the lead-in (after its first second)
         await fast_forward(pilot, 12)
 
     assert snap_compare(workout_app(tmp_path), terminal_size=size, run_before=run_before)
@@ -61,8 +62,7 @@ def test_workout_timed_hold(snap_compare, tmp_path, size):
 @pytest.mark.parametrize("size", WORKOUT_SIZES)
 def test_workout_rest_between_exercises(snap_compare, tmp_path, size):
     async def run_before(pilot):
-        await pilot.press("enter")
-        await fast_forward(pilot, 80 + 5 + 80 + 3)  # both sides of clams, 3 s into the rest
+        await fast_forward(pilot, 5 + 80 + 5 + 80 + 3)  # both sides of clams, 3 s into the rest
 
     assert snap_compare(workout_app(tmp_path), terminal_size=size, run_before=run_before)
 
@@ -87,8 +87,7 @@ def test_workout_paused(snap_compare, tmp_path, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_summary(snap_compare, tmp_path, size):
     async def run_before(pilot):
-        await pilot.press("enter")
-        await fast_forward(pilot, 80 + 5 + 40)
+        await fast_forward(pilot, 5 + 80 + 5 + 40)
         await pilot.press("n", "n")  # skip 90-90s, then step backs
         await pilot.press("q", "y")
         await pilot.pause()

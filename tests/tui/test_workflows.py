@@ -86,6 +86,10 @@ async def test_enter_starts_now_counts_reps_and_ends_ranged_holds(data_dir):
     app = make_app(routine, data_dir)
     async with app.run_test() as pilot:
         await pilot.pause()
+        assert "start_now" not in shown_actions(app), "not in the first second"
+        await pilot.press("enter")
+        assert word(app) == "GET READY", "one press does one thing: this one nothing yet"
+        await advance(pilot, 1)
         assert "start_now" in shown_actions(app)
         await pilot.press("enter")
         assert word(app) == "YOUR PACE" and "count_rep" in shown_actions(app)
@@ -93,6 +97,9 @@ async def test_enter_starts_now_counts_reps_and_ends_ranged_holds(data_dir):
         assert big(app) == "1/2", "at your own pace, the count is what is big"
         await pilot.press("enter", "enter")
         assert title(app) == "Stretch"
+        await pilot.press("enter")  # a third press: not also the next get-ready
+        assert word(app) == "GET READY"
+        await advance(pilot, 1)
         await pilot.press("enter")  # cut the lead-in
         await advance_stepwise(pilot, 3)
         assert "end_hold" not in shown_actions(app)
@@ -139,7 +146,7 @@ async def test_quit_with_yes_shows_what_was_done_and_saves_it_interrupted(data_d
         await pilot.pause()
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
-        assert "ended early" in str(summary.query_one("#summary-title").content)
+        assert "Ended early" in str(summary.query_one("#summary-title").content)
         assert summary.query_one("#records").row_count == 1
         await pilot.press("s")  # skip the pain question
         await pilot.press("escape")  # and the note

@@ -306,15 +306,52 @@ def test_skip_on_the_last_exercise_finishes_the_session():
     assert [r.status for r in session.records] == [Status.SKIPPED] * 3
 
 
-def test_back_records_partial_work_and_returns_to_the_previous_exercise():
+def test_back_restarts_this_exercise_after_3_s_and_goes_to_the_previous_one_before():
     session, clock = started(HOLDS)
     session.skip()  # Roll skipped on both sides
     go_to(session, clock, 5 + 10)
-    session.back()
+    session.back()  # 15 s into Stretch: back to its start, the work kept as partial
     assert session.records[-1].status is Status.PARTIAL and session.records[-1].seconds == pytest.approx(10)
+    assert session.phase.exercise.name == "Stretch" and session.phase.kind is Kind.LEAD_IN
+    go_to(session, clock, 2.5)
+    session.back()  # 2.5 s in: to the previous exercise, as a music player does
     assert session.phase.exercise.name == "Roll" and session.phase.kind is Kind.LEAD_IN
-    session.back()  # at the first exercise: restart it, nothing recorded for an empty unit
-    assert len(session.records) == 3 and session.index == 0
+    assert len(session.records) == 3, "nothing recorded for the empty second start"
+    session.back()  # at the first exercise: restart it
+    assert session.index == 0
+
+
+def test_back_counts_active_time_not_pauses():
+    session, clock = started(HOLDS)
+    session.skip()
+    go_to(session, clock, 2)
+    session.toggle_pause()
+    clock.advance(30)
+    session.back()  # 2 s into Stretch, however long it was paused: the previous exercise
+    assert session.phase.exercise.name == "Roll" and session.paused
+    session.toggle_pause()
+    go_to(session, clock, 2)
+    session.toggle_pause()
+    clock.advance(1.5)
+    session.toggle_pause()
+    go_to(session, clock, 1.5)  # 3.5 s of Roll done, with a pause between
+    session.back()
+    assert session.phase.exercise.name == "Roll" and session.index == 0, "this one again, from its start"
+
+
+def test_enter_cuts_a_get_ready_or_rest_short_only_after_a_second():
+    routine = routine_from('name = "x"\nlead_in = 5\nrest_between = 10\n[[exercise]]\nname = "Count"\n'
+                           'reps = 1\npaced = false\n[[exercise]]\nname = "Hold"\nhold = 5\n')
+    session, clock = started(routine)
+    assert session.enter_action() is None and session.enter() is False, "just shown: Enter waits"
+    assert session.next_change_at() == pytest.approx(clock.now + 1), "the screen wakes when Enter starts to count"
+    go_to(session, clock, 1)
+    assert session.enter() is True and session.phase.part is Part.COUNT
+    assert session.enter() is True, "the rep is counted"
+    assert session.phase.kind is Kind.REST
+    assert session.enter() is False and session.phase.kind is Kind.REST, "one press did one thing"
+    go_to(session, clock, 1)
+    assert session.enter() is True and session.phase.kind is Kind.LEAD_IN
 
 
 def test_back_from_the_rest_between_exercises_redoes_the_one_just_done():

@@ -60,7 +60,7 @@ class HistoryScreen(Screen):
                 Text(f"History is not available: {self.app.history_problem}", style="bold red"))
             return
         today = self.app.today()
-        self._show_overview(overview(store, today), today)
+        self._show_overview(overview(store, today, self.app.settings.sessions_per_week), today)
         self._load_page()
         if not table.row_count:
             self.query_one("#stats", Static).update(Text("No sessions yet: your workouts will show up here."))
@@ -95,10 +95,10 @@ class HistoryScreen(Screen):
         stats = Text()
         stats.append(f"Streak {summary.streak_days} day{'s' * (summary.streak_days != 1)}", style="bold")
         goal = self.app.settings.sessions_per_week
-        week = f"this week {summary.this_week}" + (f" / {goal}" if goal else "")
-        stats.append(f"   ·   {week}   ·   last 4 weeks {summary.last_four_weeks}")
+        week = f"this week {summary.days_this_week}" + (f" / {goal}" if goal else "") + " days"
+        stats.append(f"   ·   {week}   ·   last 4 weeks {summary.last_four_weeks} sessions")
         self.query_one("#stats", Static).update(stats)
-        self.query_one("#heatmap", Static).update(heatmap(summary.heatmap, today))
+        self.query_one("#heatmap", Static).update(heatmap(summary.heatmap, today, summary.weeks))
         self.query_one("#pain", Sparkline).data = summary.pain_trend or [0]
         self.query_one("#sides", Static).update(side_balance(summary.sides))
 

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from kneetimer.dates import Precision, format_moment
 from kneetimer.history.resume import ResumeOffer, find_resumable
-from kneetimer.history.stats import sessions_this_week
+from kneetimer.history.stats import days_this_week
 from kneetimer.routines.discovery import Entry, Origin, discover
 from kneetimer.routines.durations import format_seconds
 from kneetimer.text import shorten
@@ -106,7 +106,7 @@ class PickerScreen(Screen):
         title = Text("kneetimer  ·  choose a routine", style="bold")
         goal = self.app.settings.sessions_per_week
         if goal and store is not None:
-            done = sessions_this_week(store, self.app.today())
+            done = days_this_week(store, self.app.today())
             title.append(f"   this week {done}/{goal}", style="green" if done >= goal else "")
         return title
 

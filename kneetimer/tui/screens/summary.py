@@ -1,4 +1,9 @@
-"""After a workout: what was done, then knee pain (one key) and an optional note."""
+"""After a workout: what was done, then knee pain (one key), an optional note, and pain
+for any exercise that hurt (one key on its row). A calm flag when pain calls for care.
+
+Its title says what happened ("Finished: 4 of 6 done, 2 skipped"); an exercise redone
+with `p` counts once, by its better record.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
+from kneetimer.history.flags import flag_for
 from kneetimer.history.recorder import Recorder
 from kneetimer.routines.durations import format_duration
 from kneetimer.routines.loader import as_written
@@ -17,17 +23,33 @@ from kneetimer.text import shorten
 from kneetimer.tui.screens.dialogs import PAIN_HELP, PAIN_KEYS
 from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.workout.engine import Session
-from kneetimer.workout.records import Outcome, Status
+from kneetimer.workout.records import ExerciseRecord, Outcome, Status, Tally, best_records, tally
+from kneetimer.workout.words import done_words
 
 STATUS_STYLE = {Status.DONE: "green", Status.PARTIAL: "yellow", Status.SKIPPED: "dim"}
+
+
+def summary_title(outcome: Outcome | None, counts: Tally, name: str) -> Text:
+    """What happened, in words: complete, finished with gaps, or ended early."""
+    name = shorten(name, 60)
+    gaps = [f"{n} {words}" for n, words in ((counts.partial, "partly done"), (counts.skipped, "skipped"),
+                                            (counts.not_reached, "not reached")) if n]
+    done = f"{counts.done} of {counts.exercises} done"
+    if outcome is Outcome.COMPLETED and not gaps:
+        return Text(f"Workout complete: {name}", style="bold green")
+    if outcome is Outcome.COMPLETED:
+        return Text(f"Finished: {', '.join([done, *gaps])} · {name}", style="bold yellow")
+    return Text(f"Ended early: {', '.join([done, *gaps])} · {name} (saved as interrupted)", style="bold yellow")
 
 
 class SummaryScreen(Screen):
     BINDINGS = [
         Binding("s", "skip_pain", "Skip"),
+        Binding("0", "mark_pain(0)", "Pain of the row", key_display="0-9/T"),
+        *(Binding(key, f"mark_pain({PAIN_KEYS[key]})", show=False) for key in "123456789t"),
         Binding("g", "progress", "Save the progression"),
         Binding("a", "adjust", "Adjust"),
-        Binding("enter", "done", "Done"),
+        Binding("enter", "done", "Done", priority=True),  # whatever has focus (the table too)
         Binding("q", "done", "Done", show=False),
     ]
 
@@ -43,30 +65,41 @@ class SummaryScreen(Screen):
         self.exit_when_done = exit_when_done
         self.stage = "pain"  # then "note", then "done"
         self.pain_after: int | None = None
+        self.records: list[ExerciseRecord] = best_records(session.records)
+        self.exercise_pain: dict[tuple[int, str | None], int] = {}
 
     def compose(self) -> ComposeResult:
+        counts = tally(self.session.records, self.routine.exercises)
         with Vertical(id="summary"):
-            yield Static(self._title(), id="summary-title")
+            yield Static(summary_title(self.session.status, counts, self.routine.name), id="summary-title")
             yield DataTable(id="records", cursor_type="none", zebra_stripes=True)
             yield Static(self._totals_line(), id="totals")
             yield Static(id="saved")
             yield Static(self._pain_prompt(), id="pain-prompt")
             yield Input(placeholder="A note about this session (optional). Enter saves, Esc skips.",
                         id="note", max_length=500)
+            yield Static(id="flag")
             yield Static(id="progression")
         yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Exercise", "Side", "Status", "Sets", "Reps", "Work")
-        for record in self.session.records:
+        table.add_column("Exercise", key="name")
+        table.add_column("Side", key="side")
+        table.add_column("Status", key="status")
+        table.add_column("Done", key="done")
+        table.add_column("Work", key="work")
+        table.add_column("Pain", key="pain")
+        for row, record in enumerate(self.records):
+            exercise = self.routine.exercises[record.exercise_index]
             table.add_row(
                 Text(shorten(record.name, 40)),
                 Text(shorten(record.side or "-", 20)),
                 Text(str(record.status), style=STATUS_STYLE[record.status]),
-                Text(str(record.sets_done), justify="right"),
-                Text(str(record.reps_done), justify="right"),
+                Text(done_words(record, exercise)),
                 Text(format_duration(record.seconds), justify="right"),
+                Text("-", justify="right"),
+                key=str(row),
             )
         self.query_one("#note", Input).display = False
         self._show_saved()
@@ -74,19 +107,10 @@ class SummaryScreen(Screen):
             self._set_pain_line(Text(""))
             self._ask_note()
 
-    def _title(self) -> Text:
-        if self.session.status is Outcome.COMPLETED:
-            return Text(f"Workout complete: {shorten(self.routine.name, 60)}", style="bold green")
-        return Text(f"Workout ended early: {shorten(self.routine.name, 60)} (saved as interrupted)",
-                    style="bold yellow")
-
     def _totals_line(self) -> Text:
-        work = sum(record.seconds for record in self.session.records)
-        done = sum(1 for record in self.session.records if record.status is Status.DONE)
-        return Text(
-            f"Work {format_duration(work)}   ·   Paused {format_duration(self.paused_s)}   ·   "
-            f"Total {format_duration(self.active_s)}   ·   {done} of {len(self.session.records)} done"
-        )
+        work = sum(record.seconds for record in self.records)
+        return Text(f"Work {format_duration(work)}   ·   Paused {format_duration(self.paused_s)}   ·   "
+                    f"Total {format_duration(self.active_s)}")
 
     def _pain_prompt(self) -> Text:
         text = Text("How does the knee feel now?  ", style="bold")
@@ -105,13 +129,26 @@ class SummaryScreen(Screen):
 
     def on_key(self, event) -> None:
         key = (event.character or "").lower()
-        if self.stage == "pain" and key in PAIN_KEYS:
+        if key not in PAIN_KEYS:
+            return
+        if self.stage == "pain":
             event.stop()
             self.pain_after = PAIN_KEYS[key]
             if self.recorder is not None:
                 self.recorder.feedback(pain_after=self.pain_after)
             self._set_pain_line(Text(f"Knee pain after: {self.pain_after} / 10", style="bold"))
             self._ask_note()
+
+    def action_mark_pain(self, pain: int) -> None:
+        """Pain for the highlighted exercise and side, saved with its record."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        record = self.records[row]
+        self.exercise_pain[(record.exercise_index, record.side)] = pain
+        table.update_cell(str(row), "pain", Text(str(pain), justify="right", style="bold"))
+        if self.recorder is not None:
+            self.recorder.mark_pain(record.exercise_index, record.side, pain)
+        self._show_flag()
 
     def action_skip_pain(self) -> None:
         if self.stage == "pain":
@@ -123,6 +160,7 @@ class SummaryScreen(Screen):
         note = self.query_one("#note", Input)
         note.display = True
         note.focus()
+        self.refresh_bindings()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -139,12 +177,25 @@ class SummaryScreen(Screen):
         note = self.query_one("#note", Input)
         note.disabled = True
         note.display = bool(note.value.strip())  # an empty box only takes room
-        self.set_focus(None)
+        table = self.query_one(DataTable)
+        if self.records:
+            table.cursor_type = "row"
+            table.focus()
+        else:
+            self.set_focus(None)
         where = "quit" if self.exit_when_done else "return to the routines"
-        self._set_pain_line(self._pain_line + Text(f"   ·   Press Enter to {where}."))
+        hint = "   ·   0-9 or T on a row: pain for that exercise" if self.records else ""
+        self._set_pain_line(self._pain_line + Text(f"   ·   Press Enter to {where}.{hint}"))
         self._show_saved()
+        self._show_flag()
         self._offer_progression()
         self.refresh_bindings()
+
+    def _show_flag(self) -> None:
+        marked = [(record.name, record.side, self.exercise_pain.get((record.exercise_index, record.side)))
+                  for record in self.records]
+        flag = flag_for(self.pain_before, self.pain_after, marked)
+        self.query_one("#flag", Static).update(Text(flag.advice(), style="bold") if flag else Text(""))
 
     def _set_pain_line(self, line: Text) -> None:
         self._pain_line = line
@@ -196,6 +247,10 @@ class SummaryScreen(Screen):
 
         self.app.push_screen(AdjustScreen(as_written(self.routine)))
 
+    def on_screen_resume(self) -> None:
+        """Back from Adjust (saved or not): the same keys as before, and Enter still ends."""
+        self.refresh_bindings()
+
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "progress":
             return self.stage == "done" and self.suggestion is not None
@@ -203,6 +258,8 @@ class SummaryScreen(Screen):
             return self.stage == "done"
         if action == "skip_pain":
             return self.stage == "pain"
+        if action == "mark_pain":
+            return self.stage == "done" and bool(self.records)
         if action == "done":
             return self.stage != "note"
         return True
@@ -221,4 +278,3 @@ class SummaryScreen(Screen):
     def on_unmount(self) -> None:
         if self.recorder is not None:
             self.app.end_recording()
-

@@ -6,15 +6,16 @@ from datetime import date, timedelta
 
 from rich.text import Text
 
-from kneetimer.history.stats import HEATMAP_WEEKS
+from kneetimer.history.stats import HEATMAP_WEEKS, WeekGoal
 from kneetimer.routines.durations import format_duration
 from kneetimer.text import clean_line, shorten
 
 HEAT_STYLES = ["grey30", "green4", "green3", "bold green1"]
 
 
-def heatmap(counts: dict[str, int], today: date) -> Text:
-    """The last 12 weeks as a grid: a column per week, a row per weekday."""
+def heatmap(counts: dict[str, int], today: date, weeks: list[WeekGoal] = ()) -> Text:
+    """The last 12 weeks as a grid: a column per week, a row per weekday, and under it
+    each week against the weekly goal (✓ met, else the days done)."""
     this_monday = today - timedelta(days=today.weekday())
     first_monday = this_monday - timedelta(weeks=HEATMAP_WEEKS - 1)
     text = Text(f"Last {HEATMAP_WEEKS} weeks\n", style="bold")
@@ -28,6 +29,11 @@ def heatmap(counts: dict[str, int], today: date) -> Text:
             count = counts.get(day.isoformat(), 0)
             text.append("■ " if count else "· ", style=HEAT_STYLES[min(count, len(HEAT_STYLES) - 1)])
         text.append("\n")
+    if weeks and weeks[0].goal:
+        text.append("✓  ", style="dim")
+        for week in weeks[-HEATMAP_WEEKS:]:
+            text.append("✓ " if week.met else f"{min(week.days, 9)} ", style="bold green" if week.met else "dim")
+        text.append(f"\n   goal: {weeks[0].goal} days a week", style="dim")
     return text
 
 

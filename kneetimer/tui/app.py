@@ -145,6 +145,31 @@ class KneetimerApp(App):
         if self._store is not None:
             self._store.close()
 
+    async def action_quit(self) -> None:
+        """Ctrl+Q: with a workout under way, ask first (as q does); otherwise quit."""
+        from kneetimer.tui.screens.dialogs import ConfirmScreen
+        from kneetimer.tui.screens.workout import WorkoutScreen
+
+        workouts = [screen for screen in self.screen_stack if isinstance(screen, WorkoutScreen)]
+        if workouts and not workouts[-1].session.finished:
+            if not isinstance(self.screen, ConfirmScreen):
+                workouts[-1].action_quit_workout()
+            return
+        self.exit()
+
+    def show_help(self) -> None:
+        """The keys of every screen, from their own bindings."""
+        from kneetimer.tui.screens.dialogs import HelpScreen
+        from kneetimer.tui.screens.history import HistoryScreen
+        from kneetimer.tui.screens.picker import PickerScreen
+        from kneetimer.tui.screens.summary import SummaryScreen
+        from kneetimer.tui.screens.workout import WorkoutScreen
+
+        self.push_screen(HelpScreen([
+            ("During a workout", WorkoutScreen.BINDINGS), ("Choosing a routine", PickerScreen.BINDINGS),
+            ("After a workout", SummaryScreen.BINDINGS), ("History", HistoryScreen.BINDINGS),
+        ]))
+
     def begin_recording(self, routine: Routine, started_at: datetime, resume_session_id: int | None = None,
                         pain_before: int | None = None) -> Recorder:
         """Start saving a workout as it goes (on the recorder's own thread)."""

@@ -193,7 +193,7 @@ async def test_closing_the_app_mid_workout_saves_it_as_interrupted(data_dir):
     async with app.run_test() as pilot:
         await pilot.pause()
         await advance_stepwise(pilot, 3 + 5)
-        await app.action_quit()
+        app.exit()  # the app closes (a terminal closing, a signal)
     (session,) = as_json(HistoryStore.open(data_dir).sessions())
     assert session["status"] == "interrupted" and session["exercises"][0]["reps_done"] == 1
 

@@ -1,13 +1,22 @@
-"""Small modal screens: a yes/no question, a one-key pain score, the key help."""
+"""Small modal screens: a yes/no question, a one-key pain score, the key help.
+
+Each has its own key bar, so under a question the keys shown are the question's
+(n is "no" there, not "skip").
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from kneetimer.tui.widgets.keybar import KeyBar
 
 PAIN_KEYS = {str(n): n for n in range(10)} | {"t": 10}
 PAIN_HELP = "0 = no pain, 10 = worst imaginable. Press 0-9, or T for 10. S skips."
@@ -33,6 +42,7 @@ class ConfirmScreen(ModalScreen[bool]):
             if self.detail:
                 yield Static(Text(self.detail))
             yield Static(Text("y: yes    n: no"), classes="dialog-keys")
+        yield KeyBar(palette_hint=False)
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
@@ -42,9 +52,11 @@ class PainScreen(ModalScreen[int | None]):
     """A knee pain score in one key press (None when skipped)."""
 
     BINDINGS = [
-        Binding("s", "skip", "Skip"),
-        Binding("escape", "skip", "Skip", show=False),
-        Binding("enter", "skip", "Skip", show=False),
+        Binding("0", "pain(0)", "Pain", key_display="0-9/T"),
+        *(Binding(key, f"pain({PAIN_KEYS[key]})", show=False) for key in "123456789t"),
+        Binding("s", "pain(None)", "Skip"),
+        Binding("escape", "pain(None)", "Skip", show=False),
+        Binding("enter", "pain(None)", "Skip", show=False),
     ]
 
     def __init__(self, question: str):
@@ -55,36 +67,15 @@ class PainScreen(ModalScreen[int | None]):
         with Vertical(classes="dialog"):
             yield Static(Text(self.question, style="bold"), classes="dialog-title")
             yield Static(Text(PAIN_HELP), classes="dialog-keys")
+        yield KeyBar(palette_hint=False)
 
-    def on_key(self, event) -> None:
-        key = (event.character or "").lower()
-        if key in PAIN_KEYS:
-            event.stop()
-            self.dismiss(PAIN_KEYS[key])
-
-    def action_skip(self) -> None:
-        self.dismiss(None)
-
-
-HELP_TEXT = """\
-During a workout
-  space   pause / resume
-  enter   count a rep (your pace), end a ranged hold after its minimum,
-          or start now (cut a get-ready or rest short)
-  n       skip to the next exercise (saved as skipped, or partial)
-  p       back to the previous exercise
-  q       quit: y ends the session, saved as interrupted
-  ?       this help
-
-In the picker
-  enter   start the highlighted routine
-  r       resume an interrupted session
-  h       history
-  q       quit
-"""
+    def action_pain(self, pain: int | None) -> None:
+        self.dismiss(pain)
 
 
 class HelpScreen(ModalScreen[None]):
+    """The keys of each screen, generated from their bindings (so it cannot drift)."""
+
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("question_mark", "close", "Close", show=False),
@@ -92,10 +83,37 @@ class HelpScreen(ModalScreen[None]):
         Binding("enter", "close", "Close", show=False),
     ]
 
+    def __init__(self, sections: Sequence[tuple[str, Sequence[Binding]]]):
+        super().__init__()
+        self.sections = sections
+
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog help"):
+        with VerticalScroll(classes="dialog help"):
             yield Static(Text("Keys", style="bold"), classes="dialog-title")
-            yield Static(Text(HELP_TEXT))
+            yield Static(help_table(self.sections, self.app.get_key_display))
+        yield KeyBar(palette_hint=False)
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def help_table(sections: Sequence[tuple[str, Sequence[Binding]]], key_display) -> Table:
+    """Two aligned columns, key and what it does, one group per screen. A key with several
+    meanings (Enter) gets one row; the words wrap under their own column."""
+    table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(ratio=1)
+    for number, (title, bindings) in enumerate(sections):
+        if number:
+            table.add_row("", "")
+        table.add_row(Text(title, style="bold underline"), "")
+        rows: dict[str, list[str]] = {}
+        for binding in bindings:
+            words = binding.tooltip or ""
+            if not words:
+                continue
+            for key in binding.key.split(","):
+                rows.setdefault(key_display(Binding(key.strip(), "")), []).append(words)
+        for key, words in rows.items():
+            table.add_row(Text(key), Text("; ".join(dict.fromkeys(words))))
+    return table

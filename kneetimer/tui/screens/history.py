@@ -26,9 +26,9 @@ PAGE = 60  # sessions added to the list at a time, so ten years open as fast as 
 
 class HistoryScreen(Screen):
     BINDINGS = [
-        Binding("enter", "open", "Open"),
-        Binding("d", "delete", "Delete"),
-        Binding("escape", "back", "Back"),
+        Binding("enter", "open", "Open", tooltip="open the highlighted session"),
+        Binding("d", "delete", "Delete", tooltip="delete the highlighted session, after asking"),
+        Binding("escape", "back", "Back", tooltip="back to the routines"),
         Binding("q", "back", "Back", show=False),
     ]
 

@@ -18,7 +18,7 @@ from kneetimer.history.stats import days_this_week
 from kneetimer.routines.discovery import Entry, Origin, discover
 from kneetimer.routines.durations import format_seconds
 from kneetimer.text import shorten
-from kneetimer.tui.screens.dialogs import HelpScreen, PainScreen
+from kneetimer.tui.screens.dialogs import PainScreen
 from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.workout.plan import build_plan
 from kneetimer.workout.words import describe
@@ -29,13 +29,14 @@ CAUTION = ("Not medical advice. If knee pain persists, have it assessed by a phy
 
 class PickerScreen(Screen):
     BINDINGS = [
-        Binding("enter", "start", "Start", priority=True),
-        Binding("r", "resume", "Resume"),
-        Binding("a", "adjust", "Adjust"),
-        Binding("h", "history", "History"),
-        Binding("s", "settings", "Settings"),
-        Binding("question_mark", "help", "Help", show=False),
-        Binding("q", "app.quit", "Quit"),
+        Binding("enter", "start", "Start", priority=True, tooltip="start the highlighted routine"),
+        Binding("r", "resume", "Resume", tooltip="resume a session interrupted in the last 12 hours"),
+        Binding("a", "adjust", "Adjust",
+                tooltip="adjust sets, reps, hold and rest, saved as your own version"),
+        Binding("h", "history", "History", tooltip="your sessions, streak, weekly goal and pain trend"),
+        Binding("s", "settings", "Settings", tooltip="sounds, voice, get-ready time, weekly goal, theme"),
+        Binding("question_mark", "help", "Help", show=False, tooltip="this help"),
+        Binding("q", "app.quit", "Quit", tooltip="quit kneetimer"),
     ]
 
     def __init__(self):
@@ -222,7 +223,7 @@ class PickerScreen(Screen):
         self.app.push_screen(HistoryScreen())
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen())
+        self.app.show_help()
 
 
 def _when(started_at: datetime, today: date) -> str:

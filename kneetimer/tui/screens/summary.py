@@ -44,12 +44,14 @@ def summary_title(outcome: Outcome | None, counts: Tally, name: str) -> Text:
 
 class SummaryScreen(Screen):
     BINDINGS = [
-        Binding("s", "skip_pain", "Skip"),
-        Binding("0", "mark_pain(0)", "Pain of the row", key_display="0-9/T"),
+        Binding("s", "skip_pain", "Skip", tooltip="skip the knee pain question"),
+        Binding("0", "mark_pain(0)", "Pain of the row", key_display="0-9/T",
+                tooltip="knee pain (T for 10) of the highlighted exercise and side"),
         *(Binding(key, f"mark_pain({PAIN_KEYS[key]})", show=False) for key in "123456789t"),
-        Binding("g", "progress", "Save the progression"),
-        Binding("a", "adjust", "Adjust"),
-        Binding("enter", "done", "Done", priority=True),  # whatever has focus (the table too)
+        Binding("g", "progress", "Save the progression", tooltip="save the suggested next step as your version"),
+        Binding("a", "adjust", "Adjust", tooltip="adjust this routine, saved as your own version"),
+        Binding("enter", "done", "Done", priority=True,  # whatever has focus (the table too)
+                tooltip="done: back to the routines (or quit, after `kneetimer run`)"),
         Binding("q", "done", "Done", show=False),
     ]
 

@@ -72,16 +72,23 @@ def look_of(view: SessionView) -> Look:
 
 class WorkoutScreen(Screen):
     BINDINGS = [
-        Binding("space", "pause", "Pause"),
+        Binding("space", "pause", "Pause", tooltip="pause, and resume"),
         Binding("space", "resume", "Resume"),
-        Binding("enter", "count_rep", "Count rep"),
-        Binding("enter", "end_hold", "Done"),
-        Binding("enter", "start_now", "Start"),
-        Binding("n", "skip", "Skip"),
-        Binding("p", "back", "Back"),
-        Binding("q", "quit_workout", "Quit"),
-        Binding("question_mark", "help", "Help"),
-        Binding("ctrl+z", "suspend", "Suspend", show=False),
+        Binding("enter", "count_rep", "Count rep", tooltip="count a rep done at your own pace"),
+        Binding("enter", "end_hold", "Done", tooltip="end a ranged hold, once its minimum is reached"),
+        Binding("enter", "start_now", "Start",
+                tooltip="start now: cut a get-ready or rest short (after its first second)"),
+        Binding("n", "skip", "Skip", tooltip="skip: during a rest, to the next exercise now; otherwise the rest "
+                "of this exercise (saved as skipped, or partial if some was done)"),
+        Binding("p", "back", "Back", tooltip="back: to the start of this exercise if more than 3 s of it have "
+                "passed, else to the previous one"),
+        Binding("q", "quit_workout", "Quit", tooltip="end the workout, after a y/n question: what you did is "
+                "saved, marked interrupted"),
+        Binding("ctrl+c", "quit_workout", "Quit", show=False, priority=True, tooltip="as q"),
+        Binding("ctrl+q", "app.quit", "Quit", show=False, tooltip="as q"),
+        Binding("question_mark", "help", "Help", tooltip="this help; the workout pauses while it is open"),
+        Binding("ctrl+z", "suspend", "Suspend", show=False,
+                tooltip="pause and hand the terminal back to the shell (fg returns)"),
     ]
 
     def __init__(self, routine: Routine, *, pain_before: int | None = None, resume: SessionRow | None = None,
@@ -100,6 +107,7 @@ class WorkoutScreen(Screen):
         self._layout_key: tuple | None = None
         self.look: Look | None = None
         self._finished_handled = False
+        self._paused_while_covered = False
 
     def compose(self) -> ComposeResult:
         self.title_text = BigText(id="title")
@@ -367,29 +375,34 @@ class WorkoutScreen(Screen):
         self.app.action_suspend_process()
 
     def action_help(self) -> None:
-        from kneetimer.tui.screens.dialogs import HelpScreen
-
-        self.app.push_screen(HelpScreen())
+        self.app.show_help()
 
     def action_quit_workout(self) -> None:
         from kneetimer.tui.screens.dialogs import ConfirmScreen
 
-        was_running = self.session.state is State.RUNNING
-        if was_running:
-            self.session.toggle_pause()
-            self._after_change()
-
         def answered(end_it: bool | None) -> None:
             if end_it:
                 self.session.quit()
-            elif was_running and self.session.paused:
-                self.session.toggle_pause()
-            self._after_change()
+                self._after_change()
 
         self.app.push_screen(
             ConfirmScreen("End this workout?", "What you have done so far is saved, marked as interrupted."),
             answered,
         )
+
+    def on_screen_suspend(self) -> None:
+        """Something is on top (help, the command palette, a question): the workout waits."""
+        if self.session is not None and self.session.state is State.RUNNING:
+            self.session.toggle_pause()
+            self._paused_while_covered = True
+            self._after_change()
+
+    def on_screen_resume(self) -> None:
+        """Back on top: as it was before (a workout paused by hand stays paused)."""
+        if self._paused_while_covered and self.session is not None and self.session.paused:
+            self.session.toggle_pause()
+            self._after_change()
+        self._paused_while_covered = False
 
     # -- saving and the end ----------------------------------------------------------
 

@@ -44,12 +44,20 @@ class KeyBar(Widget):
         super().__init__()
         self.palette_hint = palette_hint  # "^p palette" at the right, where there is room
 
+    covered: reactive[bool] = reactive(False)  # another screen is on top: its keys, not these
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
         self.call_after_refresh(self._bindings_changed, self.screen)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
+        self.app.screen_change_signal.unsubscribe(self)
+
+    def _screen_changed(self, screen) -> None:
+        if self.is_attached:
+            self.covered = screen is not self.screen
 
     def _bindings_changed(self, screen) -> None:
         if not self.is_attached:
@@ -65,6 +73,8 @@ class KeyBar(Widget):
         base = self.rich_style
         key_style = base + self.get_component_rich_style("keybar--key", partial=True)
         palette = self.palette_hint and self.app.ENABLE_COMMAND_PALETTE
+        if self.covered:
+            return _bar_line((), self.size.width, base, key_style, False)
         return _bar_line(self.keys, self.size.width, base, key_style, palette)
 
     def on_click(self, event: events.Click) -> None:

@@ -105,7 +105,7 @@ def _kneetimer(out: Path, routine_file: Path) -> None:
             pending[:] = [started]
 
     WorkoutScreen.wake = wake
-    app = KneetimerApp(load_file(routine_file).routine, quiet=True)
+    app = KneetimerApp(load_file(routine_file).routine, quiet=True, ask_pain_first=False)
     app.run()
     out.write_text(json.dumps(times))
 

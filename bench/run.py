@@ -73,6 +73,8 @@ def apps_side_by_side(runs: int, warmup: float, window: float) -> dict:
         scratch = Path(scratch)
         routine = scratch / "bench-hold.toml"
         routine.write_text(HOLD_ROUTINE)
+        (scratch / "config").mkdir()
+        (scratch / "config" / "config.toml").write_text("pain_prompt = false\n")  # straight into the workout
         env = {"KNEETIMER_DATA_DIR": str(scratch / "data"), "KNEETIMER_CONFIG_DIR": str(scratch / "config"),
                "PYTHONPATH": str(REPO)}
         ours, bare = [], []

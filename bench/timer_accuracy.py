@@ -41,7 +41,7 @@ async def run_kneetimer(seconds: float, pauses: int, stall_at: float | None) -> 
     routine = bench_routine(seconds)
     latenesses: list[float] = []
     with tempfile.TemporaryDirectory() as data:
-        app = KneetimerApp(routine, data_dir=Path(data), quiet=True)
+        app = KneetimerApp(routine, data_dir=Path(data), quiet=True, ask_pain_first=False)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             screen = app.screen

@@ -89,7 +89,8 @@ async def run_one(speaker_class, quick: bool, shorten: bool = True) -> dict:
             original_say(utterance)
 
         speaker.say = say
-        app = KneetimerApp(routine, data_dir=scratch / "data", quiet=True, voice=True, speaker=speaker)
+        app = KneetimerApp(routine, data_dir=scratch / "data", quiet=True, voice=True, speaker=speaker,
+                           ask_pain_first=False)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             session = app.screen.session

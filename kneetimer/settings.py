@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import time
 import tomllib
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from kneetimer import paths
 from kneetimer.files import write_atomically
 from kneetimer.routines.durations import DurationError, parse_duration
+from kneetimer.routines.model import Routine
 from kneetimer.workout.cues import SoundLevel
 
 CONFIG_NAME = "config.toml"
@@ -27,7 +28,7 @@ class Settings:
     sound: SoundLevel = SoundLevel.ALL  # kneetimer's sounds (the bell where no player is found)
     volume: int = 80  # percent, baked into the sounds
     voice: bool = False  # spoken cues (needs espeak-ng, spd-say or say)
-    lead_in: float | None = None  # "get ready" for routines that do not set their own
+    lead_in: float | None = None  # "get ready" before every exercise and side; None: as each routine says
     theme: str = DEFAULT_THEME
     pain_prompt: bool = True  # ask knee pain before and after
     sessions_per_week: int = 3  # the weekly goal; 0 for none
@@ -87,6 +88,9 @@ def _apply(settings: Settings, key: str, value: object) -> str | None:
             settings.lead_in = parse_duration(value)
         except DurationError as error:
             return f"lead_in: {error}; using each routine's own"
+        if settings.lead_in > 600:
+            settings.lead_in = None
+            return "lead_in: at most 10 minutes; using each routine's own"
     elif key == "theme":
         if not isinstance(value, str) or not value.strip():
             return "theme must be a theme name"
@@ -118,10 +122,9 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
     return notice
 
 
-def with_default_lead_in(routine, settings: Settings):
-    """The routine with the user's default "get ready" time, if its file set none."""
-    from dataclasses import replace
-
-    if settings.lead_in is None or routine.lead_in_set:
+def as_this_person_runs_it(routine: Routine, settings: Settings) -> Routine:
+    """The routine with the person's get-ready time, when they have set one: it applies to
+    every routine, whatever the routine's file says (blank: as each routine says)."""
+    if settings.lead_in is None or settings.lead_in == routine.lead_in:
         return routine
     return replace(routine, lead_in=settings.lead_in)

@@ -40,6 +40,7 @@ class FakePlayer:
 def make_app(routine=None, data_dir=None, clock=None, **options) -> KneetimerApp:
     clock = clock or FakeClock()
     start = clock.now
+    options.setdefault("ask_pain_first", False)  # `run`'s question before: tests that want it say so
     if "player" not in options:  # tests never make a sound
         options["player"] = FakePlayer(clock)
         options["player"].start = start

@@ -26,6 +26,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from kneetimer.routines.loader import load_file
     from kneetimer.workout.plan import build_plan
+    from kneetimer.workout.words import counted, minutes
 
     all_valid = True
     for name in args.files:
@@ -36,9 +37,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 print(problem, file=sys.stderr)
             continue
         routine = result.routine
-        minutes = build_plan(routine).total_seconds / 60
-        count = len(routine.exercises)
-        print(f"{name}: ok ({count} exercise{'s' * (count != 1)}, about {minutes:.0f} min)")
+        length = minutes(build_plan(routine).total_seconds)
+        print(f"{name}: ok ({counted(len(routine.exercises), 'exercise')}, about {length} min)")
     return EXIT_OK if all_valid else EXIT_BAD_INPUT
 
 

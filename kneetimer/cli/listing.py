@@ -8,6 +8,7 @@ from pathlib import Path
 from kneetimer.cli.tables import columns
 from kneetimer.routines.discovery import Origin, discover
 from kneetimer.workout.plan import build_plan
+from kneetimer.workout.words import minutes
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def format_rows(rows: list[CatalogRow]) -> str:
             broken.append(f"  {row.error}")
         else:
             name = row.name + (" (yours)" if row.origin is Origin.USER else "")
-            table.append((row.id, name, str(row.exercises), f"{row.estimated_minutes:.0f}"))
+            table.append((row.id, name, str(row.exercises), str(minutes(row.estimated_seconds))))
     text = columns(table)
     if broken:
         text += "\n\nBroken routines (fix them, then check with `kneetimer validate`):\n" + "\n".join(broken)

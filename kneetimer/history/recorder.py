@@ -28,12 +28,13 @@ T = TypeVar("T")
 
 class Recorder:
     def __init__(self, folder: Path, routine_id: str, routine_name: str, started_at: datetime,
-                 resume_session_id: int | None = None, pain_before: int | None = None):
+                 resume_session_id: int | None = None, pain_before: int | None = None,
+                 routine_path: str | None = None):
         self.folder = folder
         self.session_id: int | None = resume_session_id
         self.problem: str | None = None
         self.unsaved = 0  # writes waiting for a retry
-        self._opening = (routine_id, routine_name, started_at, pain_before)
+        self._opening = (routine_id, routine_name, started_at, pain_before, routine_path)
         self._queue: queue.Queue = queue.Queue()
         self._failed: list[Callable[[HistoryStore], None]] = []
         self._thread = threading.Thread(target=self._run, name="kneetimer-history", daemon=True)
@@ -81,8 +82,8 @@ class Recorder:
 
     def _begin(self, store: HistoryStore) -> None:
         if self.session_id is None:
-            routine_id, routine_name, started_at, pain_before = self._opening
-            self.session_id = store.start_session(routine_id, routine_name, started_at, pain_before)
+            routine_id, routine_name, started_at, pain_before, routine_path = self._opening
+            self.session_id = store.start_session(routine_id, routine_name, started_at, pain_before, routine_path)
         else:
             store.reopen_session(self.session_id)
 

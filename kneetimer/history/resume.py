@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from kneetimer.history.rows import ExerciseRow, SessionRow
 from kneetimer.history.store import HistoryStore
+from kneetimer.routines.loader import load_file
 from kneetimer.routines.model import Routine
 from kneetimer.workout.records import Outcome, Status
 
@@ -27,7 +29,7 @@ def find_resumable(store: HistoryStore, routines: dict[str, Routine], now: datet
     session = store.latest_session()
     if session is None or session.status is not Outcome.INTERRUPTED or session.ended_at is None:
         return None
-    routine = routines.get(session.routine_id)
+    routine = routines.get(session.routine_id) or _from_its_file(session)
     if routine is None:
         return None
     if not timedelta(0) <= now - session.ended_at < RESUME_WITHIN:
@@ -36,6 +38,14 @@ def find_resumable(store: HistoryStore, routines: dict[str, Routine], now: datet
     if index >= len(routine.exercises):
         return None
     return ResumeOffer(session, routine, index)
+
+
+def _from_its_file(session: SessionRow) -> Routine | None:
+    """A routine run from a file of its own (`kneetimer run path/to/mine.toml`), found again."""
+    if not session.routine_path:
+        return None
+    routine = load_file(Path(session.routine_path)).routine
+    return routine if routine is not None and routine.id == session.routine_id else None
 
 
 def resume_point(routine: Routine, trail: Sequence[ExerciseRow]) -> int:

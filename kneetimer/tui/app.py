@@ -18,7 +18,7 @@ from textual.app import App
 from kneetimer import paths
 from kneetimer.dates import now_local
 from kneetimer.routines.model import Routine
-from kneetimer.settings import Settings, load_settings, save_settings, with_default_lead_in
+from kneetimer.settings import Settings, as_this_person_runs_it, load_settings, save_settings
 from kneetimer.sound.players import SoundPlayer, find_player
 from kneetimer.sound.voice import NO_SPEECH_MESSAGE, Speaker, find_speech_command
 from kneetimer.workout.cues import Signal, SoundLevel
@@ -48,6 +48,7 @@ class KneetimerApp(App):
         player: SoundPlayer | None = None,
         stall_after: float | None = 5.0,
         handle_signals: bool = False,
+        ask_pain_first: bool | None = None,
     ):
         # Colours pass through as they are (no per-line conversion of ANSI colours: a
         # cost at every phase change); with NO_COLOR, Textual then drops colour entirely
@@ -67,6 +68,7 @@ class KneetimerApp(App):
         self._player_given = player is not None
         self._told_sound_broken = False
         self.stall_after = stall_after
+        self.ask_pain_first = ask_pain_first  # before `run`'s workout; None: as the settings say
         self.handle_signals = handle_signals
         self.history_problem: str | None = None
         self.unsaved_on_exit: str | None = None
@@ -100,10 +102,8 @@ class KneetimerApp(App):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.set_voice(self.voice)
         if self.start_routine is not None:
-            from kneetimer.tui.screens.workout import WorkoutScreen
-
-            self.push_screen(WorkoutScreen(self.prepare(self.start_routine), exit_when_done=True))
-            self.call_after_refresh(self._open_history)  # the countdown is drawn first
+            self.start_workout(self.start_routine, exit_when_done=True, ask_pain=self.ask_pain_first)
+            self.call_after_refresh(self._open_history)  # the first screen is drawn first
         else:
             from kneetimer.tui.screens.picker import PickerScreen
 
@@ -157,6 +157,21 @@ class KneetimerApp(App):
             return
         self.exit()
 
+    def start_workout(self, routine: Routine, exit_when_done: bool = False, ask_pain: bool | None = None) -> None:
+        """A workout of `routine`, after asking how the knee feels (when the settings say so)."""
+        from kneetimer.tui.screens.dialogs import PainScreen
+        from kneetimer.tui.screens.workout import WorkoutScreen
+
+        prepared = self.prepare(routine)
+
+        def begin(pain_before: int | None) -> None:
+            self.push_screen(WorkoutScreen(prepared, pain_before=pain_before, exit_when_done=exit_when_done))
+
+        if self.settings.pain_prompt if ask_pain is None else ask_pain:
+            self.push_screen(PainScreen("Before you start: how does the knee feel?"), begin)
+        else:
+            begin(None)
+
     def show_help(self) -> None:
         """The keys of every screen, from their own bindings."""
         from kneetimer.tui.screens.dialogs import HelpScreen
@@ -177,7 +192,8 @@ class KneetimerApp(App):
 
         self.end_recording()
         self.recorder = Recorder(self.data_dir, routine.id, routine.name, started_at,
-                                 resume_session_id=resume_session_id, pain_before=pain_before)
+                                 resume_session_id=resume_session_id, pain_before=pain_before,
+                                 routine_path=str(routine.path.resolve()) if routine.path else None)
         return self.recorder
 
     def end_recording(self) -> None:
@@ -202,7 +218,7 @@ class KneetimerApp(App):
 
     def prepare(self, routine: Routine) -> Routine:
         """A routine as the user's settings say to run it."""
-        return with_default_lead_in(routine, self.settings)
+        return as_this_person_runs_it(routine, self.settings)
 
     def _remember_theme(self, theme) -> None:
         """A theme picked in the command palette is kept for next time."""

@@ -38,6 +38,16 @@ def countdown_text(seconds: float) -> str:
     return format_clock(whole)
 
 
+def minutes(seconds: float) -> int:
+    """Whole minutes, as every screen and command says them: rounded, at least 1."""
+    return max(1, round(seconds / 60))
+
+
+def counted(number: int, noun: str) -> str:
+    """ "1 exercise", "3 exercises" """
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
 def side_words(side: str | None) -> str:
     if side is None:
         return ""

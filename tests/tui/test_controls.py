@@ -102,3 +102,79 @@ async def test_ctrl_c_and_ctrl_q_ask_like_q(tmp_path, key):
         await pilot.press("y")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "SummaryScreen"
+
+
+async def test_run_asks_how_the_knee_feels_first_when_the_setting_is_on(tmp_path):
+    from kneetimer.history.store import HistoryStore
+    from tests.history_helpers import as_json
+
+    app = make_app(SHORT, tmp_path / "data", ask_pain_first=None)  # as the settings say: on
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PainScreen)
+        await pilot.press("4")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen) and app.screen.pain_before == 4
+        assert app.recorder.flush()
+    (session,) = as_json(HistoryStore.open(tmp_path / "data").sessions())
+    assert session["pain_before"] == 4
+
+
+async def test_a_routine_run_from_a_file_is_offered_for_resume(tmp_path):
+    from datetime import timedelta
+
+    from kneetimer.history.store import HistoryStore
+    from kneetimer.workout.records import Outcome, Status
+    from tests.engine_helpers import WALL_START
+    from tests.history_helpers import seed_session
+
+    mine = tmp_path / "elsewhere" / "mine.toml"
+    mine.parent.mkdir()
+    mine.write_text('name = "Mine"\nlead_in = 2\n[[exercise]]\nname = "One"\nhold = 5\n'
+                    '[[exercise]]\nname = "Two"\nhold = 5\n')
+    store = HistoryStore.open(tmp_path / "data")  # killed mid-way through `kneetimer run elsewhere/mine.toml`
+    started = WALL_START.astimezone() - timedelta(hours=1)
+    seed_session(store, started, [("One", None, Status.DONE, 5.0)], routine_id="mine", routine="Mine",
+                 status=Outcome.INTERRUPTED)
+    store.connection.execute("UPDATE sessions SET routine_path = ?", (str(mine),))
+    store.close()
+    app = make_app(None, tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        banner = str(app.screen.query_one("#resume-banner").content)
+        assert "Mine" in banner and "exercise 2 (Two)" in banner, "found again by its file"
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen) and app.screen.routine.path == mine
+
+
+async def test_the_picker_and_the_workout_give_the_same_minutes(tmp_path):
+    from kneetimer.tui.screens.picker import PickerScreen
+    from tests.conftest import BUNDLED
+
+    app = make_app(None, tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        picker = app.screen
+        for index, path in enumerate(BUNDLED):
+            picker.query_one("#routines").highlighted = index
+            await pilot.pause()
+            details = str(picker.query_one("#details").content)
+            estimate = int(details.split("about ")[1].split(" min")[0])
+            await pilot.press("enter", "s")  # start; skip the pain question
+            await pilot.pause()
+            left = str(app.screen.query_one("#time-left").content)
+            assert left.startswith(f"{estimate} min left"), (path.stem, estimate, left)
+            app.screen.end_now()
+            app.pop_screen()
+            await pilot.pause()
+            assert isinstance(app.screen, PickerScreen)
+
+
+def test_one_exercise_is_one_exercise(tmp_path, capsys):
+    from kneetimer.cli.main import main
+
+    routine = tmp_path / "one.toml"
+    routine.write_text('name = "One"\n[[exercise]]\nname = "a"\nhold = 5\n')
+    assert main(["validate", str(routine)]) == 0
+    assert "(1 exercise, about 1 min)" in capsys.readouterr().out

@@ -33,6 +33,8 @@ def start_workout(tmp_path, extra_env=None):
     routine = tmp_path / "fast.toml"
     routine.write_text(FAST)
     data = tmp_path / "data"
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text("pain_prompt = false\n")  # straight into the workout
     env = {"KNEETIMER_DATA_DIR": str(data), "KNEETIMER_CONFIG_DIR": str(tmp_path / "config"), **(extra_env or {})}
     terminal = PtyProcess([sys.executable, "-m", "kneetimer", "run", "--quiet", str(routine)], env=env)
     try:

@@ -44,7 +44,7 @@ async def test_settings_are_saved_and_used(tmp_path, isolated_dirs):
         assert app.quiet and "this week 0/4" in str(app.screen.query_one("#picker-title").content)
         await pilot.press("enter")  # no pain question now
         assert isinstance(app.screen, WorkoutScreen)
-        assert app.screen.routine.lead_in == 5, "the routine sets its own lead-in: kept"
+        assert app.screen.routine.lead_in == 8, "the person's get-ready time applies to every routine"
     saved = load_settings().settings
     assert (saved.sound, saved.volume, saved.pain_prompt, saved.lead_in, saved.sessions_per_week) == \
         (SoundLevel.OFF, 55, False, 8.0, 4)
@@ -58,7 +58,7 @@ async def test_settings_refuse_bad_values_and_keep_the_old(tmp_path):
         app.screen.query_one("#lead_in").value = "soon"
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, SettingsScreen)
-        assert "Default get-ready time" in str(app.screen.query_one("#settings-problem").content)
+        assert "Get-ready time" in str(app.screen.query_one("#settings-problem").content)
     assert not (load_settings().settings.lead_in)
 
 
@@ -71,6 +71,26 @@ async def test_default_lead_in_applies_to_routines_without_their_own(tmp_path, u
         await pilot.press("enter")
         assert app.screen.routine.name == "Bare" and app.screen.routine.lead_in == 9
         assert app.screen.countdown.text == "9"
+
+
+async def test_the_get_ready_setting_applies_to_every_routine_and_blank_keeps_each_own(
+        tmp_path, user_routines, isolated_dirs):
+    (user_routines / "own.toml").write_text('name = "Own"\nlead_in = 3\n[[exercise]]\nname = "a"\nhold = 5\n')
+    config = isolated_dirs[0] / "config.toml"
+    for setting, expected in (('lead_in = "9s"\n', {"Own": 9, "Glute and IT band (REACT)": 9}),
+                              ("", {"Own": 3, "Glute and IT band (REACT)": 5})):
+        config.write_text(setting + "pain_prompt = false\n")
+        app = make_app(None, tmp_path / "data")
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            options = app.screen.query_one("#routines")
+            for name, lead_in in expected.items():
+                options.highlighted = [str(o.prompt).split("  ")[0] for o in options.options].index(name)
+                await pilot.press("enter")
+                assert app.screen.routine.lead_in == lead_in, (setting, name)
+                app.screen.end_now()
+                app.pop_screen()
+                await pilot.pause()
 
 
 async def test_a_broken_config_file_warns_and_uses_defaults(tmp_path, isolated_dirs):

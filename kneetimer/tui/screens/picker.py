@@ -18,10 +18,9 @@ from kneetimer.history.stats import days_this_week
 from kneetimer.routines.discovery import Entry, Origin, discover
 from kneetimer.routines.durations import format_seconds
 from kneetimer.text import shorten
-from kneetimer.tui.screens.dialogs import PainScreen
 from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.workout.plan import build_plan
-from kneetimer.workout.words import describe
+from kneetimer.workout.words import counted, describe, minutes
 
 CAUTION = ("Not medical advice. If knee pain persists, have it assessed by a physical therapist "
            "or sports-medicine professional.")
@@ -42,7 +41,7 @@ class PickerScreen(Screen):
     def __init__(self):
         super().__init__()
         self.entries: list[Entry] = []
-        self.minutes: dict[str, float] = {}
+        self.minutes: dict[str, int] = {}
         self.last_done: dict[str, datetime] = {}
         self.offer: ResumeOffer | None = None
 
@@ -69,7 +68,7 @@ class PickerScreen(Screen):
         selected = self._selected()
         self.entries = discover()
         self.minutes = {
-            entry.id: build_plan(entry.routine).total_seconds / 60 for entry in self.entries if entry.routine
+            entry.id: minutes(build_plan(entry.routine).total_seconds) for entry in self.entries if entry.routine
         }
         options = self.query_one("#routines", OptionList)
         options.clear_options()
@@ -108,7 +107,7 @@ class PickerScreen(Screen):
         goal = self.app.settings.sessions_per_week
         if goal and store is not None:
             done = days_this_week(store, self.app.today())
-            title.append(f"   this week {done}/{goal}", style="green" if done >= goal else "")
+            title.append(f"   this week {done}/{goal} days", style="green" if done >= goal else "")
         return title
 
     def _option_label(self, entry: Entry) -> Text:
@@ -117,7 +116,7 @@ class PickerScreen(Screen):
             label.append("  (broken: see details)", style="red")
             return label
         label = Text(shorten(entry.routine.name, 60))
-        label.append(f"  {self.minutes[entry.id]:.0f} min", style="dim")
+        label.append(f"  {self.minutes[entry.id]} min", style="dim")
         if entry.origin is Origin.USER:
             label.append("  yours", style="cyan")
         return label
@@ -148,7 +147,7 @@ class PickerScreen(Screen):
             return
         routine = entry.routine
         text = Text(shorten(routine.name, 200) + "\n", style="bold")
-        facts = f"about {self.minutes[entry.id]:.0f} min · {len(routine.exercises)} exercises"
+        facts = f"about {self.minutes[entry.id]} min · {counted(len(routine.exercises), 'exercise')}"
         last = self.last_done.get(entry.id)
         facts += f" · last done {_when(last, self.app.today())}" if last else " · not done yet"
         text.append(facts + "\n", style="dim")
@@ -183,17 +182,7 @@ class PickerScreen(Screen):
         entry = self._selected()
         if entry is None or entry.routine is None:
             return
-        routine = self.app.prepare(entry.routine)
-
-        def begin(pain_before: int | None) -> None:
-            from kneetimer.tui.screens.workout import WorkoutScreen
-
-            self.app.push_screen(WorkoutScreen(routine, pain_before=pain_before))
-
-        if self.app.settings.pain_prompt:
-            self.app.push_screen(PainScreen("Before you start: how does the knee feel?"), begin)
-        else:
-            begin(None)
+        self.app.start_workout(entry.routine)
 
     def action_resume(self) -> None:
         if self.offer is None:

@@ -43,7 +43,8 @@ class SettingsScreen(Screen):
             yield from _row("Spoken cues", Switch(settings.voice, id="voice"))
             yield from _row("Ask how the knee feels", Switch(settings.pain_prompt, id="pain_prompt"))
             lead_in = "" if settings.lead_in is None else format_seconds(settings.lead_in)
-            yield from _row("Default get-ready time", Input(lead_in, placeholder="each routine's own", id="lead_in"))
+            yield from _row("Get-ready time, every routine", Input(lead_in, placeholder="as each routine says",
+                                                                    id="lead_in"))
             yield from _row("Weekly goal (sessions)", Input(str(settings.sessions_per_week), id="sessions_per_week",
                                                             type="integer"))
             themes = sorted(self.app.available_themes)
@@ -76,7 +77,7 @@ class SettingsScreen(Screen):
         try:
             lead_in = parse_duration(lead_text) if lead_text else None
         except DurationError as error:
-            raise ValueError(f"Default get-ready time: {error}") from None
+            raise ValueError(f"Get-ready time: {error}") from None
         goal_text = self.query_one("#sessions_per_week", Input).value.strip() or "0"
         goal = int(goal_text) if goal_text.lstrip("-").isdigit() else -1
         if not 0 <= goal <= 14:

@@ -11,8 +11,6 @@ delays the countdown.
 
 from __future__ import annotations
 
-import math
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -40,7 +38,7 @@ from kneetimer.workout.cues import Cue, CueKind, signals_to_play
 from kneetimer.workout.engine import EnterAction, Session, State
 from kneetimer.workout.plan import Kind, Part, build_plan
 from kneetimer.workout.view import SessionView, view_of
-from kneetimer.workout.words import countdown_text, phase_title, side_words, utterance_for
+from kneetimer.workout.words import countdown_text, minutes, phase_title, side_words, utterance_for
 
 ENTER_ACTIONS = {"count_rep": EnterAction.COUNT_REP, "end_hold": EnterAction.END_HOLD,
                  "start_now": EnterAction.START_NOW}
@@ -48,10 +46,10 @@ STALE_CUE = 0.5  # seconds: a cue noticed later than this gets no sound or word
 
 
 def format_time_left(seconds: float) -> str:
-    """Minutes for the whole routine (read from across the room, and changing
-    once a minute rather than every second); seconds only in the last minute."""
+    """Minutes for the whole routine (the same rounding as the picker's estimate, so a
+    3-minute routine starts with "3 min left"); seconds only in the last minute."""
     if seconds > 60:
-        return f"{math.ceil(seconds / 60)} min"
+        return f"{minutes(seconds)} min"
     return format_clock(seconds)
 
 

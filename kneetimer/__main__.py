@@ -1,5 +1,5 @@
 """`python -m kneetimer` is the same as the `kneetimer` command."""
 
-from kneetimer.cli.main import main
+from kneetimer.cli import main
 
 raise SystemExit(main())

@@ -127,20 +127,22 @@ def cmd_edit(args: argparse.Namespace) -> int:
     entry = find_routine(args.routine)
     if entry is None:
         return EXIT_BAD_INPUT
+    path, copied = entry.path, entry.origin is Origin.BUNDLED
     try:
-        path = entry.path
-        if entry.origin is Origin.BUNDLED:
-            path = copy_routine(entry.path, entry.id)
-            print(f"{entry.id} is a bundled routine: copied it to {path} (yours now takes its place).")
+        if copied:  # edited as your own copy, under the same id; kept only if you change it
+            path = copy_routine(entry.path, entry.id, rename=False)
         saved, problems = edit_file(path, ask_again=ask_on_terminal)
     except (RoutineFileError, OSError) as error:
         print(f"kneetimer: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        saved, problems = False, [str(error)]
     if saved:
-        print(f"Saved {path}")
+        note = " (your version now takes the bundled one's place)" if copied else ""
+        print(f"Saved {path}{note}")
         return EXIT_OK
+    if copied and path.exists():
+        path.unlink()  # no change: nothing of yours shadows the bundled routine
     if problems:
-        print(f"Not saved: {path} is unchanged.", file=sys.stderr)
+        print(f"Not saved: {'the bundled routine' if copied else path} is unchanged.", file=sys.stderr)
         return EXIT_BAD_INPUT
     print("No changes.")
     return EXIT_OK

@@ -79,6 +79,22 @@ def _nudged(exercise: Exercise, field: str, direction: int) -> Exercise | None:
     raise ValueError(f"not an adjustable field: {field}")
 
 
+VERSION_INTRO = "Your version: "
+ORIGINAL_SAYS = "\n\nThe original's description (its numbers are the original's): "
+
+
+def version_description(routine: Routine) -> str:
+    """A description that says what this version changed, above the original's (whose
+    numbers no longer hold). Adjusting again replaces the first part, never stacks it."""
+    original = routine.description
+    if original.startswith(VERSION_INTRO):
+        original = original.split(ORIGINAL_SAYS, 1)[1] if ORIGINAL_SAYS in original else ""
+    if not routine.changes:
+        return original
+    intro = VERSION_INTRO + "; ".join(routine.changes) + "."
+    return intro + (ORIGINAL_SAYS + original if original else "")
+
+
 def _merge_note(changes: tuple[str, ...], name: str, field: str, note: str) -> tuple[str, ...]:
     """One note per exercise and field: the first value, then the latest."""
     prefix = f"{name}: {field} "

@@ -17,6 +17,7 @@ from kneetimer import paths
 from kneetimer.files import write_atomically
 from kneetimer.routines.loader import LoadResult, load_bytes
 from kneetimer.routines.model import Routine
+from kneetimer.routines.tomlpos import scan
 
 MAX_ID_LENGTH = 64
 
@@ -80,13 +81,32 @@ def new_routine(name: str, force: bool = False) -> Path:
     return path
 
 
-def copy_routine(source: Path, new_id: str, force: bool = False) -> Path:
-    """Copy a routine file as it is (comments and all) into the user's folder."""
+def copy_routine(source: Path, new_id: str, force: bool = False, rename: bool = True) -> Path:
+    """Copy a routine file as it is (comments and all) into the user's folder. With
+    `rename`, the copy's name says it is the copy ("... — mine"), so the list never
+    shows two routines of the same name."""
     path = _claim(new_id, force)
     if path.resolve() == source.resolve():
         raise RoutineFileError(f"{source} is already that file")
-    write_atomically(path, source.read_text(encoding="utf-8"))
+    text = source.read_text(encoding="utf-8")
+    if rename:
+        text = _renamed(text, path.stem)
+    write_atomically(path, text)
     return path
+
+
+def _renamed(text: str, new_id: str) -> str:
+    """The routine text with its name line saying which copy it is; unchanged if the
+    name is written in a way a one-line edit cannot safely change."""
+    original = load_bytes(text.encode("utf-8"), "copy", new_id).routine
+    line = scan(text).keys.get((None, None, "name"))
+    if original is None or line is None:
+        return text
+    lines = text.split("\n")
+    lines[line - 1] = f"name = {_toml_string(f'{original.name} — {new_id}')}"
+    renamed = "\n".join(lines)
+    copy = load_bytes(renamed.encode("utf-8"), "copy", new_id).routine
+    return renamed if copy is not None and copy.exercises == original.exercises else text
 
 
 def _toml_string(text: str) -> str:
@@ -122,8 +142,10 @@ def edit_file(path: Path, ask_again: Callable[[list[str]], bool], run_editor=Non
         draft = Path(scratch) / path.name
         draft.write_text(original, encoding="utf-8")
         while True:
-            if run_editor(draft) != 0:
-                return False, ["the editor failed; nothing was changed"]
+            status = run_editor(draft)
+            if status != 0:
+                name = Path(command[0]).name if command else "the editor"
+                raise RoutineFileError(f"the editor ({name}) failed with exit status {status}; nothing was changed")
             text = draft.read_bytes()
             if text.decode("utf-8", "replace") == original:
                 return False, []
@@ -149,6 +171,9 @@ def save_user_version(routine: Routine) -> tuple[Path, Path | None]:
     """Save an adjusted or progressed routine as the user's own, under the same id
     (so it takes the bundled one's place and its history carries on). A file of the
     user's it replaces is kept beside it as .bak. Returns (path, backup)."""
+    from dataclasses import replace
+
+    from kneetimer.routines.adjust import version_description
     from kneetimer.routines.writer import dump_routine
 
     path = user_path(routine.id)
@@ -156,5 +181,5 @@ def save_user_version(routine: Routine) -> tuple[Path, Path | None]:
     if path.exists():
         backup = path.with_name(path.name + ".bak")
         shutil.copy2(path, backup)
-    write_atomically(path, dump_routine(routine))
+    write_atomically(path, dump_routine(replace(routine, description=version_description(routine))))
     return path, backup

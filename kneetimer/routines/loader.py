@@ -24,6 +24,7 @@ from kneetimer.routines.model import (
     Routine,
     Step,
 )
+from kneetimer.routines.suggest import suggest
 from kneetimer.routines.tomlpos import KeyLines, scan
 from kneetimer.text import clean, clean_line, shorten
 
@@ -184,13 +185,11 @@ class _Checker:
 
     def unknown_keys(self, table: dict, known: tuple[str, ...], where: tuple[int | None, int | None],
                      prefix: str) -> None:
-        for key in table:
+        for key, value in table.items():
             if key in known:
                 continue
-            import difflib  # only a file with a typo pays for it
-
-            guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+            guess = suggest(key, value, known)
+            hint = f" (did you mean '{guess}'?)" if guess else ""
             if not guess and where[0] is not None and key in TOP_KEYS:
                 hint = " (it belongs at the top of the file, before the first [[exercise]])"
             self.report((*where, key), f"unknown key '{_show(key).strip(chr(34))}'{hint}", prefix)

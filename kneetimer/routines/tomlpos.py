@@ -55,8 +55,13 @@ def scan(source: str) -> KeyLines:
             elif key_or_header.startswith("[[") and name == "exercise.step" and exercise is not None:
                 step = sum(1 for ex, _ in found.steps if ex == exercise)
                 found.steps[(exercise, step)] = line_no
-            else:
+            else:  # an unknown table: its header is where a message about it points
                 in_other_table = True
+                first, _, rest = name.partition(".")
+                if first == "exercise" and exercise is not None and rest:
+                    found.keys.setdefault((exercise, step, rest.split(".")[0]), line_no)
+                else:
+                    found.keys.setdefault((None, None, first), line_no)
         elif not in_other_table:
             found.keys.setdefault((exercise, step, key_or_header), line_no)
     return found

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from kneetimer.cli.main import main
+from kneetimer.cli.parser import main
 from tests.conftest import BUNDLED, REPO, write
 
 
@@ -126,7 +126,7 @@ def test_cli_commands_never_import_textual(args):
      (["--voice", "run", "--quiet", "x"], True, True), (["run", "x"], False, False), (["--voice"], False, True)],
 )
 def test_sound_options_work_before_or_after_run(argv, quiet, voice):
-    from kneetimer.cli.main import build_parser
+    from kneetimer.cli.parser import build_parser
 
     args = build_parser().parse_args(argv)
     assert (args.quiet, args.voice) == (quiet, voice)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from kneetimer.cli.main import main
+from kneetimer.cli.parser import main
 from kneetimer.history.database import DB_NAME
 from kneetimer.history.store import HistoryStore
 from tests.history.test_store import add_session

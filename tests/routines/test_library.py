@@ -11,12 +11,12 @@ import tomli_w
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 
-from kneetimer.cli.main import main
+from kneetimer.cli.parser import main
 from kneetimer.routines.library import RoutineFileError, edit_file, new_routine, safe_id
 from kneetimer.routines.loader import load_bytes, load_file
 from kneetimer.routines.model import Hold
 from kneetimer.routines.writer import dump_routine
-from tests.conftest import BUNDLED
+from tests.conftest import BUNDLED, bundled
 from tests.routines.test_loader_properties import routines as generated_routines
 
 
@@ -72,7 +72,11 @@ def test_new_writes_a_valid_commented_starter_and_never_overwrites(user_routines
 def test_copy_a_bundled_routine_to_edit(user_routines, capsys):
     assert main(["copy", "react-glute-it-band", "my-react"]) == 0
     copied = user_routines / "my-react.toml"
-    assert copied.read_text() == next(p for p in BUNDLED if p.stem == "react-glute-it-band").read_text()
+    original = next(p for p in BUNDLED if p.stem == "react-glute-it-band").read_text()
+    assert copied.read_text() == original.replace('name = "Glute and IT band (REACT)"',
+                                                  'name = "Glute and IT band (REACT) — my-react"'), \
+        "comments and all, only the name says it is the copy"
+    assert load_file(copied).routine.exercises == bundled("react-glute-it-band").exercises
     assert main(["copy", "no-such-routine", "x"]) == 1
     assert "no routine with id 'no-such-routine'" in capsys.readouterr().err
     assert main(["copy", "react-glute-it-band", "../escape"]) == 0
@@ -127,4 +131,36 @@ def test_edit_command_with_a_real_editor_process(user_routines, monkeypatch, tmp
     assert load_file(user_routines / "mine.toml").routine.exercises[0].hold == Hold(8, 8)
     assert main(["edit", "react-glute-it-band"]) == 0, "a bundled routine is copied to yours first"
     assert (user_routines / "react-glute-it-band.toml").exists()
-    assert "copied" in capsys.readouterr().out
+    assert "your version now takes the bundled one's place" in capsys.readouterr().out
+
+
+def test_editing_a_bundled_routine_without_a_change_leaves_no_copy(user_routines, monkeypatch, capsys):
+    monkeypatch.setenv("VISUAL", "true")
+    assert main(["edit", "react-glute-it-band"]) == 0
+    assert not (user_routines / "react-glute-it-band.toml").exists(), "nothing of yours shadows it"
+    assert "No changes." in capsys.readouterr().out
+
+
+def test_an_editor_that_fails_is_reported_as_such(user_routines, monkeypatch, capsys):
+    monkeypatch.setenv("VISUAL", "false")
+    assert main(["copy", "react-glute-it-band", "mine"]) == 0
+    before = (user_routines / "mine.toml").read_text()
+    assert main(["edit", "mine"]) == 1
+    assert "the editor (false) failed with exit status 1; nothing was changed" in capsys.readouterr().err
+    assert (user_routines / "mine.toml").read_text() == before
+    assert main(["edit", "miles-lateral-hip"]) == 1
+    assert not (user_routines / "miles-lateral-hip.toml").exists()
+
+
+def test_a_saved_version_says_what_changed_above_the_original_description(user_routines):
+    from kneetimer.routines.adjust import nudge
+    from kneetimer.routines.library import save_user_version
+
+    react = bundled("react-glute-it-band")
+    path, _ = save_user_version(nudge(react, 0, "hold", +1))
+    saved = load_file(path).routine
+    assert saved.description.startswith("Your version: Clams: hold 5s -> 6s.")
+    assert saved.description.endswith(react.description)
+    again, _ = save_user_version(nudge(saved, 0, "hold", +1))
+    description = load_file(again).routine.description
+    assert description.startswith("Your version: Clams: hold 5s -> 7s.") and description.count("Your version") == 1

@@ -344,3 +344,32 @@ def test_inline_exercise_tables_point_at_the_exercise_key():
     text = 'name = "x"\n\nexercise = [\n  {name = "a", reps = 0},\n]\n'
     (message,) = messages(text)
     assert message.startswith('routines/mine.toml:3: exercise 1 ("a"): reps must be')
+
+
+@pytest.mark.parametrize(
+    "body, hint",
+    [
+        ("rpes = 10", "did you mean 'reps'"),  # a swap of two letters, not 'rest': 10 reps, not a 10 s rest
+        ("stes = 2", "did you mean 'sets'"),  # not 'step'
+        ('hodl = "5s"', "did you mean 'hold'"),
+        ("paced = true\npacd = false", "did you mean 'paced'"),
+        ("eqiupment = [\"band\"]", "did you mean 'equipment'"),
+        ("repetitions = 10", "unknown key 'repetitions'"),  # nothing close: no guess
+    ],
+)
+def test_did_you_mean_counts_swapped_letters_and_never_turns_a_count_into_a_duration(body, hint):
+    text = f'name = "x"\n[[exercise]]\nname = "Clams"\nhold = 1\n{body}\n'
+    result = load_bytes(text.encode(), "mine.toml", "mine")
+    (problem,) = result.problems
+    assert hint in str(problem)
+    if "repetitions" in body:
+        assert "did you mean" not in str(problem)
+
+
+def test_an_unknown_table_is_reported_at_its_own_line():
+    text = 'name = "x"\n[[exercises]]\nname = "Clams"\nreps = 2\n'
+    problems = [str(p) for p in load_bytes(text.encode(), "mine.toml", "mine").problems]
+    assert "mine.toml:2: unknown key 'exercises' (did you mean 'exercise'?)" in problems
+    text = 'name = "x"\n[[exercise]]\nname = "Clams"\nreps = 2\n\n[[exercise.stepp]]\nname = "a"\n'
+    problems = [str(p) for p in load_bytes(text.encode(), "mine.toml", "mine").problems]
+    assert problems[0].startswith("mine.toml:6: exercise 1 (\"Clams\"): unknown key 'stepp' (did you mean 'step'?)")

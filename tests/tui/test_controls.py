@@ -172,7 +172,7 @@ async def test_the_picker_and_the_workout_give_the_same_minutes(tmp_path):
 
 
 def test_one_exercise_is_one_exercise(tmp_path, capsys):
-    from kneetimer.cli.main import main
+    from kneetimer.cli.parser import main
 
     routine = tmp_path / "one.toml"
     routine.write_text('name = "One"\n[[exercise]]\nname = "a"\nhold = 5\n')

@@ -9,7 +9,7 @@ import re
 from textual.geometry import Region
 from textual.widgets import Static
 
-from kneetimer.cli.main import main
+from kneetimer.cli.parser import main
 from kneetimer.history.store import HistoryStore
 from kneetimer.routines.loader import load_bytes
 from kneetimer.tui.screens.history import HistoryScreen, SessionScreen

@@ -196,3 +196,16 @@ async def test_weekly_goal_on_the_history_screen(tmp_path):
         assert "this week 2/3" in str(app.screen.query_one("#picker-title").content)
         await pilot.press("h")
         assert "this week 2 / 3" in str(app.screen.query_one("#stats").content)
+
+
+async def test_the_settings_fields_are_usable_at_50_columns(tmp_path):
+    app = make_app(None, tmp_path / "data")
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        for field in app.screen.query("Input, Select"):
+            assert field.region.width >= 40, f"{field.id} is {field.region.width} columns wide"
+        app.screen.query_one("#lead_in").value = "12s"
+        await pilot.press("ctrl+s")
+    assert load_settings().settings.lead_in == 12

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -97,23 +98,26 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-def help_table(sections: Sequence[tuple[str, Sequence[Binding]]], key_display) -> Table:
+def help_table(sections: Sequence[tuple[str, Sequence[Binding]]], key_display) -> Group:
     """Two aligned columns, key and what it does, one group per screen. A key with several
     meanings (Enter) gets one row; the words wrap under their own column."""
-    table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column(ratio=1)
-    for number, (title, bindings) in enumerate(sections):
-        if number:
-            table.add_row("", "")
-        table.add_row(Text(title, style="bold underline"), "")
-        rows: dict[str, list[str]] = {}
-        for binding in bindings:
-            words = binding.tooltip or ""
-            if not words:
-                continue
-            for key in binding.key.split(","):
-                rows.setdefault(key_display(Binding(key.strip(), "")), []).append(words)
+    keys = [_key_rows(bindings, key_display) for _, bindings in sections]
+    key_width = max((len(key) for rows in keys for key in rows), default=1)
+    parts = []
+    for number, ((title, _), rows) in enumerate(zip(sections, keys, strict=True)):
+        table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+        table.add_column(style="bold", no_wrap=True, width=key_width)
+        table.add_column(ratio=1)
         for key, words in rows.items():
             table.add_row(Text(key), Text("; ".join(dict.fromkeys(words))))
-    return table
+        parts += [Text(("\n" if number else "") + title, style="bold underline"), table]
+    return Group(*parts)
+
+
+def _key_rows(bindings: Sequence[Binding], key_display) -> dict[str, list[str]]:
+    rows: dict[str, list[str]] = {}
+    for binding in bindings:
+        if binding.tooltip:
+            for key in binding.key.split(","):
+                rows.setdefault(key_display(Binding(key.strip(), "")), []).append(binding.tooltip)
+    return rows

@@ -12,7 +12,7 @@ import sys
 
 from kneetimer import paths
 from kneetimer.cli.tables import columns
-from kneetimer.dates import format_moment, iso
+from kneetimer.dates import Precision, format_moment, iso
 from kneetimer.history.rows import ExerciseRow, SessionRow
 from kneetimer.history.store import DB_NAME, HistoryStore, HistoryUnavailable
 from kneetimer.text import clean
@@ -36,6 +36,9 @@ def session_json(session: SessionRow) -> dict:
         "pain_after": session.pain_after,
         "note": session.note,
         "exercises": [exercise_json(exercise) for exercise in session.exercises],
+        "ended_by": None if session.ended_by is None else str(session.ended_by),
+        "flagged": session.flag is not None,
+        "flag": list(session.flag.reasons) if session.flag else [],
     }
 
 
@@ -51,6 +54,10 @@ def exercise_json(exercise: ExerciseRow) -> dict:
         "ended_at": iso(exercise.ended_at),
         "pain": exercise.pain,
         "counted": exercise.counted,
+        "planned_sets": exercise.planned_sets,
+        "planned_reps": exercise.planned_reps,
+        "planned_seconds": round(exercise.planned_seconds, 1),
+        "prescribed": exercise.prescribed,
     }
 
 
@@ -102,36 +109,52 @@ def _pain(before: int | None, after: int | None) -> str:
 
 
 EXPORT_FIELDS = [
-    "session_id", "routine_id", "routine_name", "session_started_at", "session_ended_at", "session_status",
-    "active_s", "paused_s", "pain_before", "pain_after", "note", "exercise", "side", "status", "sets_done",
-    "reps_done", "seconds", "started_at", "ended_at",
+    "session_id", "date", "time", "routine_id", "routine_name", "session_started_at", "session_ended_at",
+    "session_status", "ended_by", "flagged", "active_s", "paused_s", "pain_before", "pain_after", "note",
+    "exercise", "side", "status", "counted", "prescribed", "planned_sets", "planned_reps", "planned_seconds",
+    "sets_done", "reps_done", "seconds", "pain", "started_at", "ended_at",
 ]
-_TEXT_FIELDS = {"routine_name", "note", "exercise", "side"}
+_TEXT_FIELDS = {"routine_id", "routine_name", "note", "exercise", "side", "prescribed"}
 
 
 def export_rows(sessions: list[SessionRow]) -> list[dict]:
-    """Every exercise record with its session's fields, oldest session first."""
+    """Every exercise record with its session's fields, oldest session first; a session
+    without a record (stopped before its first exercise ended) is one row of its own."""
     rows = []
     for session in sorted(sessions, key=lambda s: (s.started_at.timestamp(), s.id)):
+        base = {
+            "session_id": session.id,
+            "date": format_moment(session.started_at, Precision.DAY),  # where it was done
+            "time": format_moment(session.started_at, Precision.TIME),
+            "routine_id": session.routine_id,
+            "routine_name": session.routine,
+            "session_started_at": iso(session.started_at),
+            "session_ended_at": iso(session.ended_at) if session.ended_at else None,
+            "session_status": str(session.status),
+            "ended_by": None if session.ended_by is None else str(session.ended_by),
+            "flagged": session.flag is not None,
+            "active_s": round(session.active_s, 1),
+            "paused_s": round(session.paused_s, 1),
+            "pain_before": session.pain_before,
+            "pain_after": session.pain_after,
+            "note": session.note,
+        }
+        if not session.exercises:
+            rows.append(base | dict.fromkeys(EXPORT_FIELDS[len(base):]))
         for exercise in session.exercises:
-            rows.append({
-                "session_id": session.id,
-                "routine_id": session.routine_id,
-                "routine_name": session.routine,
-                "session_started_at": iso(session.started_at),
-                "session_ended_at": iso(session.ended_at) if session.ended_at else None,
-                "session_status": str(session.status),
-                "active_s": session.active_s,
-                "paused_s": session.paused_s,
-                "pain_before": session.pain_before,
-                "pain_after": session.pain_after,
-                "note": session.note,
+            rows.append(base | {
                 "exercise": exercise.name,
                 "side": exercise.side,
                 "status": str(exercise.status),
+                "counted": exercise.counted,
+                "prescribed": exercise.prescribed,
+                "planned_sets": exercise.planned_sets,
+                "planned_reps": exercise.planned_reps,
+                "planned_seconds": round(exercise.planned_seconds, 1),
                 "sets_done": exercise.sets_done,
                 "reps_done": exercise.reps_done,
-                "seconds": exercise.seconds,
+                "seconds": round(exercise.seconds, 1),
+                "pain": exercise.pain,
                 "started_at": iso(exercise.started_at),
                 "ended_at": iso(exercise.ended_at),
             })

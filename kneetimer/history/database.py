@@ -73,12 +73,19 @@ MIGRATIONS: list[str] = [
     ALTER TABLE sessions ADD COLUMN owner_pid INTEGER;
     """,
     # 3: the file a routine was run from (to resume it after a kill), when the owner
-    #    process started (a reused pid is not the owner), pain marked per exercise, and
-    #    the best record of each exercise and side (a redone exercise counts once)
+    #    process started (a reused pid is not the owner), who or what ended a session,
+    #    pain marked per exercise, what each exercise and side was prescribed (the
+    #    routine file may change later), and the best record of each exercise and side
+    #    (a redone exercise counts once)
     """
     ALTER TABLE sessions ADD COLUMN routine_path TEXT;
     ALTER TABLE sessions ADD COLUMN owner_started REAL;
+    ALTER TABLE sessions ADD COLUMN ended_by TEXT;
     ALTER TABLE exercises ADD COLUMN pain INTEGER;
+    ALTER TABLE exercises ADD COLUMN planned_sets INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE exercises ADD COLUMN planned_reps INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE exercises ADD COLUMN planned_seconds REAL NOT NULL DEFAULT 0;
+    ALTER TABLE exercises ADD COLUMN prescribed TEXT NOT NULL DEFAULT '';
     CREATE VIEW best_exercises AS SELECT * FROM (
         SELECT e.*, row_number() OVER (
             PARTITION BY e.session_id, e.exercise_index, e.side

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from kneetimer.workout.records import ExerciseRecord, Outcome
+from kneetimer.workout.records import EndedBy, ExerciseRecord, Outcome
 
 if TYPE_CHECKING:
     from kneetimer.history.store import HistoryStore
@@ -46,8 +46,10 @@ class Recorder:
     def record(self, record: ExerciseRecord, active_s: float, paused_s: float) -> None:
         self._write(lambda store: store.add_record(self._require_id(), record, active_s, paused_s))
 
-    def finish(self, status: Outcome, ended_at: datetime, active_s: float, paused_s: float) -> None:
-        self._write(lambda store: store.finish_session(self._require_id(), status, ended_at, active_s, paused_s))
+    def finish(self, status: Outcome, ended_at: datetime, active_s: float, paused_s: float,
+               ended_by: EndedBy | None = None) -> None:
+        self._write(lambda store: store.finish_session(self._require_id(), status, ended_at, active_s, paused_s,
+                                                       ended_by))
 
     def feedback(self, pain_after: int | None = None, note: str | None = None) -> None:
         self._write(lambda store: store.set_feedback(self._require_id(), pain_after, note))

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from kneetimer.workout.records import Outcome, Status
+from kneetimer.history.flags import Flag, flag_for
+from kneetimer.workout.records import EndedBy, Outcome, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,10 @@ class ExerciseRow:
     ended_at: datetime
     pain: int | None = None  # marked for this exercise and side after the workout, 0-10
     counted: bool = True  # False: redone later in the session, and the other record counts
+    planned_sets: int = 0  # what the routine asked, when it was done
+    planned_reps: int = 0
+    planned_seconds: float = 0.0
+    prescribed: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +49,18 @@ class SessionRow:
     note: str
     exercises: tuple[ExerciseRow, ...] = ()
     routine_path: str | None = None  # the file it was run from, when not a known routine id
+    ended_by: EndedBy | None = None  # what ended it, when it was not completed
 
     @property
     def counted(self) -> tuple[ExerciseRow, ...]:
         """The records that count: one per exercise and side."""
         return tuple(exercise for exercise in self.exercises if exercise.counted)
+
+    @property
+    def flag(self) -> Flag | None:
+        """Why this session's pain calls for care (flags.py), or None."""
+        return flag_for(self.pain_before, self.pain_after,
+                        ((e.name, e.side, e.pain) for e in self.counted))
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,3 +71,9 @@ class SessionSummary:
     total: int
     done: int
     skipped: int
+    most_pain: int | None = None  # the highest pain marked on any of its exercises
+
+    @property
+    def flagged(self) -> bool:
+        session = self.session
+        return flag_for(session.pain_before, session.pain_after, [("", None, self.most_pain)]) is not None

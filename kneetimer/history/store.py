@@ -26,7 +26,7 @@ from kneetimer.history.database import (
     transaction,
 )
 from kneetimer.history.rows import ExerciseRow, SessionRow, SessionSummary
-from kneetimer.workout.records import ExerciseRecord, Outcome, Status, best_records
+from kneetimer.workout.records import EndedBy, ExerciseRecord, Outcome, Status, best_records
 
 __all__ = ["DB_NAME", "SCHEMA_VERSION", "HistoryStore", "HistoryUnavailable", "OpenNotice"]
 
@@ -77,10 +77,12 @@ class HistoryStore:
             ).fetchone()[0]
             self.connection.execute(
                 "INSERT INTO exercises (session_id, position, exercise_index, name, side, status, sets_done,"
-                " reps_done, seconds, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " reps_done, seconds, started_at, ended_at, planned_sets, planned_reps, planned_seconds,"
+                " prescribed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (session_id, position, record.exercise_index, record.name, record.side, str(record.status),
                  record.sets_done, record.reps_done, round(record.seconds, 3),
-                 iso(record.started_at), iso(record.ended_at)),
+                 iso(record.started_at), iso(record.ended_at), record.planned_sets, record.planned_reps,
+                 round(record.planned_seconds, 3), record.prescribed),
             )
             self.connection.execute(
                 "UPDATE sessions SET active_s = ?, paused_s = ?, ended_at = ? WHERE id = ?",
@@ -88,11 +90,13 @@ class HistoryStore:
             )
 
     def finish_session(self, session_id: int, status: Outcome, ended_at: datetime,
-                       active_s: float, paused_s: float) -> None:
+                       active_s: float, paused_s: float, ended_by: EndedBy | None = None) -> None:
         with transaction(self.connection):
             self.connection.execute(
-                "UPDATE sessions SET status = ?, ended_at = ?, active_s = ?, paused_s = ? WHERE id = ?",
-                (str(status), iso(ended_at), round(active_s, 3), round(paused_s, 3), session_id),
+                "UPDATE sessions SET status = ?, ended_at = ?, active_s = ?, paused_s = ?, ended_by = ?"
+                " WHERE id = ?",
+                (str(status), iso(ended_at), round(active_s, 3), round(paused_s, 3),
+                 None if ended_by is None else str(ended_by), session_id),
             )
 
     def reopen_session(self, session_id: int) -> None:
@@ -134,8 +138,9 @@ class HistoryStore:
             ]
             for session_id in abandoned:
                 self.connection.execute(
-                    "UPDATE sessions SET status = ?, ended_at = coalesce(ended_at, started_at) WHERE id = ?",
-                    (Outcome.INTERRUPTED, session_id),
+                    "UPDATE sessions SET status = ?, ended_at = coalesce(ended_at, started_at), ended_by = ?"
+                    " WHERE id = ?",
+                    (Outcome.INTERRUPTED, EndedBy.LOST, session_id),
                 )
             return len(abandoned)
 
@@ -155,11 +160,13 @@ class HistoryStore:
         rows = self.connection.execute(
             "SELECT s.*, (SELECT count(*) FROM best_exercises e WHERE e.session_id = s.id) AS total,"
             " (SELECT count(*) FROM best_exercises e WHERE e.session_id = s.id AND e.status = ?) AS done,"
-            " (SELECT count(*) FROM best_exercises e WHERE e.session_id = s.id AND e.status = ?) AS skipped"
+            " (SELECT count(*) FROM best_exercises e WHERE e.session_id = s.id AND e.status = ?) AS skipped,"
+            " (SELECT max(e.pain) FROM exercises e WHERE e.session_id = s.id) AS most_pain"
             " FROM sessions s ORDER BY s.started_ts DESC, s.id DESC LIMIT ? OFFSET ?",
             (Status.DONE, Status.SKIPPED, limit, offset),
         ).fetchall()
-        return [SessionSummary(_session_row(row), row["total"], row["done"], row["skipped"]) for row in rows]
+        return [SessionSummary(_session_row(row), row["total"], row["done"], row["skipped"], row["most_pain"])
+                for row in rows]
 
     def session(self, session_id: int) -> SessionRow | None:
         rows = self.connection.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchall()
@@ -263,6 +270,7 @@ def _session_row(row: sqlite3.Row, exercises: tuple[ExerciseRow, ...] = ()) -> S
         note=row["note"],
         exercises=exercises,
         routine_path=row["routine_path"],
+        ended_by=EndedBy(row["ended_by"]) if row["ended_by"] else None,
     )
 
 
@@ -278,4 +286,8 @@ def _exercise_row(row: sqlite3.Row) -> ExerciseRow:
         started_at=parse_iso(row["started_at"]),
         ended_at=parse_iso(row["ended_at"]),
         pain=row["pain"],
+        planned_sets=row["planned_sets"],
+        planned_reps=row["planned_reps"],
+        planned_seconds=row["planned_seconds"],
+        prescribed=row["prescribed"],
     )

@@ -28,6 +28,7 @@ from enum import StrEnum
 from kneetimer.workout.cues import Cue, CueKind, cue_schedule
 from kneetimer.workout.plan import Kind, Part, Phase, Plan
 from kneetimer.workout.records import ExerciseRecord, Outcome, Status
+from kneetimer.workout.words import describe
 
 # Times are sums of floats: `start + paused + 2.0` read back as `now - start - paused`
 # can give 1.9999999999998. Boundaries within a microsecond count as reached.
@@ -108,6 +109,7 @@ class Session:
         self._schedule: list[tuple[CueKind, float, int | None]] = []  # the current phase's cues
         self._cues: list[Cue] = []
         self._planned_before = _running_totals(phase.estimate for phase in self.phases)
+        self._planned_units = _planned_units(plan)
         self.planned_total = self._planned_before[-1]
 
     def add_listener(self, listener: Callable[[ExerciseRecord], None]) -> None:
@@ -451,6 +453,7 @@ class Session:
             ExerciseRecord(
                 exercise_index, exercise.name, exercise.side_labels()[side_index], status,
                 unit.sets_done, unit.reps_done, unit.seconds, self.wall_at(unit.started), self.wall_at(at),
+                *self._planned_units[unit.key],
             )
         )
 
@@ -459,6 +462,7 @@ class Session:
             ExerciseRecord(
                 phase.exercise_index, phase.exercise.name, phase.exercise.side_labels()[side_index],
                 Status.SKIPPED, 0, 0, 0.0, self.wall_at(at), self.wall_at(at),
+                *self._planned_units[(phase.exercise_index, side_index)],
             )
         )
 
@@ -492,6 +496,20 @@ class Session:
             if offset <= elapsed + EPSILON and key not in self._fired:
                 self._fired.add(key)
                 self._cue(kind, base + offset, count)
+
+
+def _planned_units(plan: Plan) -> dict[tuple[int, int], tuple[int, int, float, str]]:
+    """What each exercise and side asks for: sets, reps, seconds of work, and in words."""
+    planned: dict[tuple[int, int], list] = {}
+    for phase in plan.phases:
+        if phase.unit is None:
+            continue
+        entry = planned.setdefault(phase.unit, [0, 0, 0.0, describe(phase.exercise, sides=False)])
+        if phase.is_work:
+            entry[0] += phase.completes_set
+            entry[1] += phase.completes_rep
+            entry[2] += phase.estimate
+    return {unit: tuple(entry) for unit, entry in planned.items()}
 
 
 def _running_totals(values) -> list[float]:

@@ -23,6 +23,14 @@ class Status(StrEnum):
     SKIPPED = "skipped"
 
 
+class EndedBy(StrEnum):
+    """What ended a session that was not completed."""
+
+    YOU = "you"  # q, then y: ended early on purpose
+    CLOSED = "closed"  # the app or its terminal closed, or a signal came
+    LOST = "lost"  # the process died; found at the next start
+
+
 class Outcome(StrEnum):
     """How a session ended (in progress: not ended yet, or killed before it could say)."""
 
@@ -44,6 +52,10 @@ class ExerciseRecord:
     seconds: float  # work only: pauses, lead-ins and rests excluded
     started_at: datetime
     ended_at: datetime
+    planned_sets: int = 0  # what the routine asked of this exercise and side
+    planned_reps: int = 0
+    planned_seconds: float = 0.0  # of work
+    prescribed: str = ""  # the prescription in words ("10 reps · hold 5s")
 
 
 class _Recorded(Protocol):

@@ -157,10 +157,10 @@ def prescription(exercise: Exercise, hold_words: Callable[[Hold], str]) -> list[
     return parts
 
 
-def describe(exercise: Exercise) -> str:
+def describe(exercise: Exercise, sides: bool = True) -> str:
     """The prescription in a few words: "2 sets · 10 reps · hold 5s · right then left"."""
     parts = prescription(exercise, lambda hold: "hold " + describe_hold(hold))
-    if exercise.sides:
+    if exercise.sides and sides:
         sides = " then ".join(shorten(side, 20) for side in exercise.sides)
         parts.append(sides if len(exercise.sides) <= 3 else f"{len(exercise.sides)} sides")
     return " · ".join(parts)

@@ -71,6 +71,34 @@ def test_migration_from_version_1_keeps_data_and_fills_the_day(tmp_path):
     assert store.connection.execute("SELECT day FROM sessions").fetchone()[0] == "2025-03-30"
 
 
+def test_migration_from_version_2_keeps_everything_and_adds_pain_and_plans(tmp_path):
+    folder = tmp_path / "v2"
+    folder.mkdir()
+    old = sqlite3.connect(folder / DB_NAME)
+    for script in MIGRATIONS[:2]:
+        old.executescript(script)
+    old.execute(
+        "INSERT INTO sessions (id, routine_id, routine_name, started_at, started_ts, status, active_s, day, pain_before,"
+        " pain_after, note) VALUES (7, 'r', 'R', '2026-11-20T08:00:00.000+01:00', 1795330800, 'completed', 300, "
+        "'2026-11-20', 4, 2, 'fine')"
+    )
+    for position, side in enumerate(("right", "left")):
+        old.execute(
+            "INSERT INTO exercises (session_id, position, exercise_index, name, side, status, sets_done, reps_done,"
+            " seconds, started_at, ended_at) VALUES (7, ?, 0, 'Clams', ?, 'done', 1, 10, 80, "
+            "'2026-11-20T08:00:00.000+01:00', '2026-11-20T08:01:20.000+01:00')", (position, side))
+    old.execute("PRAGMA user_version = 2")
+    old.commit()
+    old.close()
+    store = HistoryStore.open(folder)
+    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    (session,) = as_json(store.sessions())
+    assert (session["id"], session["pain_before"], session["pain_after"], session["note"]) == (7, 4, 2, "fine")
+    assert [(e["side"], e["seconds"], e["pain"], e["planned_reps"]) for e in session["exercises"]] == [
+        ("right", 80.0, None, 0), ("left", 80.0, None, 0)]
+    assert store.work_by_side("2026-11-01") == {"Clams": {"left": 80.0, "right": 80.0}}
+
+
 def test_history_json_has_the_designed_keys_and_keeps_offsets(store):
     session_id = add_session(store, records=2, pain_after=2)
     store.set_feedback(session_id, note="knee felt [bold]fine[/]")

@@ -37,6 +37,7 @@ from kneetimer.tui.widgets.next_up import NextUp
 from kneetimer.workout.cues import Cue, CueKind, signals_to_play
 from kneetimer.workout.engine import EnterAction, Session, State
 from kneetimer.workout.plan import Kind, Part, build_plan
+from kneetimer.workout.records import EndedBy, Outcome
 from kneetimer.workout.view import SessionView, view_of
 from kneetimer.workout.words import countdown_text, minutes, phase_title, side_words, utterance_for
 
@@ -106,6 +107,7 @@ class WorkoutScreen(Screen):
         self.look: Look | None = None
         self._finished_handled = False
         self._paused_while_covered = False
+        self._ended_by = EndedBy.CLOSED
 
     def compose(self) -> ComposeResult:
         self.title_text = BigText(id="title")
@@ -158,6 +160,7 @@ class WorkoutScreen(Screen):
         interrupted, the last writes waited for."""
         if self.session is not None and not self.session.finished:
             self.session.quit()
+            self._ended_by = EndedBy.CLOSED
             self._save_finish()
         if self.recorder is not None and not self._finished_handled:  # else the summary waits for it
             self.app.end_recording()
@@ -380,6 +383,7 @@ class WorkoutScreen(Screen):
 
         def answered(end_it: bool | None) -> None:
             if end_it:
+                self._ended_by = EndedBy.YOU
                 self.session.quit()
                 self._after_change()
 
@@ -414,7 +418,8 @@ class WorkoutScreen(Screen):
     def _save_finish(self) -> None:
         if self.recorder is not None and self.session.ended_mono is not None:
             ended = self.session.wall_at(self.session.ended_mono)
-            self.recorder.finish(self.session.status, ended, *self._totals())
+            ended_by = None if self.session.status is Outcome.COMPLETED else self._ended_by
+            self.recorder.finish(self.session.status, ended, *self._totals(), ended_by=ended_by)
 
     def _finish(self) -> None:
         if self._finished_handled:

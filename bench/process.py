@@ -81,10 +81,17 @@ class PtyProcess:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
-        try:
-            os.close(self.master)
-        except OSError:
-            pass  # already closed (a test may close the terminal first)
+        self.close_terminal()
+
+    def close_terminal(self) -> None:
+        """Close our side of the terminal, once: closing a descriptor twice could close
+        whatever was opened since under the same number."""
+        master, self.master = self.master, -1
+        if master >= 0:
+            try:
+                os.close(master)
+            except OSError:
+                pass
 
 
 def python_argv(*args: str) -> list[str]:

@@ -176,6 +176,7 @@ def format_table(results: dict) -> str:
     lines += ["", f"History: {history['sessions']} sessions, {history['records']} records, {history['db_mb']} MB",
               f"  {'':28} {'large':>8} {'empty':>8} {'ratio':>7}"]
     for key, label in (("history_json_limit50_s", "history --json --limit 50 s"),
+                       ("report_4_weeks_s", "report --weeks 4 s"),
                        ("review_screen_s", "open the review screen s")):
         row = history[key]
         lines.append(f"  {label:28} {row['large']:>8} {row['empty']:>8} {row['ratio']:>7}")

@@ -93,6 +93,40 @@ def cmd_export(args: argparse.Namespace) -> int:
     return export(args.format)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kneetimer.cli.history_output import open_existing
+    from kneetimer.cli.report_output import to_html, to_markdown
+    from kneetimer.dates import now_local
+    from kneetimer.files import write_atomically
+    from kneetimer.history.report import build_report
+    from kneetimer.history.store import HistoryUnavailable
+    from kneetimer.settings import load_settings
+
+    today = now_local().date()
+    try:
+        store = open_existing()
+        if store is None:
+            print("kneetimer: no sessions yet, so nothing to report. Start one with `kneetimer`.", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        report = build_report(store, today, args.weeks, load_settings().settings.sessions_per_week)
+    except HistoryUnavailable as error:
+        print(f"kneetimer: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    text = to_html(report, today) if args.format == "html" else to_markdown(report, today)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        write_atomically(Path(args.output), text)
+    except OSError as error:
+        print(f"kneetimer: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"Wrote {args.output}: {report.sessions} sessions from {report.first_day} to {report.last_day}.")
+    return EXIT_OK
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from kneetimer.routines.library import RoutineFileError, new_routine
 

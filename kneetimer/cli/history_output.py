@@ -61,7 +61,7 @@ def exercise_json(exercise: ExerciseRow) -> dict:
     }
 
 
-def _open_existing() -> HistoryStore | None:
+def open_existing() -> HistoryStore | None:
     """The store, or None when there is no history yet (reading never creates one)."""
     folder = paths.data_dir()
     if not (folder / DB_NAME).exists():
@@ -71,7 +71,7 @@ def _open_existing() -> HistoryStore | None:
 
 def print_history(as_json: bool, limit: int | None) -> int:
     try:
-        store = _open_existing()
+        store = open_existing()
         sessions = store.sessions(limit=limit) if store else []
     except HistoryUnavailable as error:
         print(f"kneetimer: {error}", file=sys.stderr)
@@ -163,7 +163,7 @@ def export_rows(sessions: list[SessionRow]) -> list[dict]:
 
 def export(fmt: str) -> int:
     try:
-        store = _open_existing()
+        store = open_existing()
         rows = export_rows(store.sessions()) if store else []
     except HistoryUnavailable as error:
         print(f"kneetimer: {error}", file=sys.stderr)

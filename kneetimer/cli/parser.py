@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="every exercise record, for a physiotherapist")
     export.add_argument("--format", choices=("csv", "json"), required=True)
 
+    report = commands.add_parser("report", help="a record to hand your physiotherapist (HTML or Markdown)")
+    report.add_argument("--weeks", type=_positive_int, default=4, metavar="N", help="the last N weeks (default 4)")
+    report.add_argument("--format", choices=("html", "markdown"), default="html")
+    report.add_argument("--output", metavar="FILE", help="write it to FILE (default: print it)")
+
     new = commands.add_parser("new", help="start your own routine from a commented example")
     new.add_argument("name", metavar="NAME", help="its name; the file name is made safe from it")
     new.add_argument("--force", action="store_true", help="replace a routine of yours with the same id")
@@ -82,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         "validate": commands.cmd_validate,
         "history": commands.cmd_history,
         "export": commands.cmd_export,
+        "report": commands.cmd_report,
         "new": commands.cmd_new,
         "copy": commands.cmd_copy,
         "edit": commands.cmd_edit,

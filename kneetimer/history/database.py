@@ -74,9 +74,8 @@ MIGRATIONS: list[str] = [
     """,
     # 3: the file a routine was run from (to resume it after a kill), when the owner
     #    process started (a reused pid is not the owner), who or what ended a session,
-    #    pain marked per exercise, what each exercise and side was prescribed (the
-    #    routine file may change later), and the best record of each exercise and side
-    #    (a redone exercise counts once)
+    #    pain marked per exercise, and what each exercise and side was prescribed (the
+    #    routine file may change later)
     """
     ALTER TABLE sessions ADD COLUMN routine_path TEXT;
     ALTER TABLE sessions ADD COLUMN owner_started REAL;
@@ -86,12 +85,6 @@ MIGRATIONS: list[str] = [
     ALTER TABLE exercises ADD COLUMN planned_reps INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE exercises ADD COLUMN planned_seconds REAL NOT NULL DEFAULT 0;
     ALTER TABLE exercises ADD COLUMN prescribed TEXT NOT NULL DEFAULT '';
-    CREATE VIEW best_exercises AS SELECT * FROM (
-        SELECT e.*, row_number() OVER (
-            PARTITION BY e.session_id, e.exercise_index, e.side
-            ORDER BY CASE e.status WHEN 'done' THEN 0 WHEN 'partial' THEN 1 ELSE 2 END, e.seconds DESC, e.position
-        ) AS best_rank FROM exercises e
-    ) WHERE best_rank = 1;
     """,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION

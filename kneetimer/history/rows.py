@@ -77,3 +77,27 @@ class SessionSummary:
     def flagged(self) -> bool:
         session = self.session
         return flag_for(session.pain_before, session.pain_after, [("", None, self.most_pain)]) is not None
+
+
+@dataclass(frozen=True)
+class SideWork:
+    """Seconds of work on each side of an exercise, over the sessions where every side was done."""
+
+    seconds: dict[str, float]
+    sessions: int
+
+    @property
+    def gap(self) -> float:
+        """How much less the weaker side got, as a share of the stronger (0 when even)."""
+        values = list(self.seconds.values())
+        return (max(values) - min(values)) / max(values) if len(values) >= 2 and max(values) > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class PainPoint:
+    """Knee pain before and after one session."""
+
+    when: datetime
+    before: int | None
+    after: int | None
+    flagged: bool

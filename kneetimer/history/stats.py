@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from kneetimer.history.rows import PainPoint, SideWork
 from kneetimer.history.store import HistoryStore
 from kneetimer.workout.records import Status
 
@@ -30,6 +31,7 @@ class WeekGoal:
     monday: date
     days: int  # days with an exercise done
     goal: int
+    work_seconds: float = 0.0
 
     @property
     def met(self) -> bool:
@@ -43,8 +45,8 @@ class Overview:
     last_four_weeks: int = 0  # sessions
     weeks: list[WeekGoal] = field(default_factory=list)  # the last 12, oldest first
     heatmap: dict[str, int] = field(default_factory=dict)  # day -> sessions, last 12 weeks
-    pain_trend: list[int] = field(default_factory=list)  # pain after, oldest first
-    sides: dict[str, dict[str, float]] = field(default_factory=dict)  # exercise -> side -> seconds
+    pain: list[PainPoint] = field(default_factory=list)  # before and after, oldest first
+    sides: dict[str, SideWork] = field(default_factory=dict)  # exercise -> work per side
 
 
 def overview(store: HistoryStore, today: date, goal: int = 0) -> Overview:
@@ -58,8 +60,8 @@ def overview(store: HistoryStore, today: date, goal: int = 0) -> Overview:
         last_four_weeks=sum(n for day, n in counts.items() if day >= four_weeks_start.isoformat()),
         weeks=weeks,
         heatmap=counts,
-        pain_trend=store.recent_pain_after(PAIN_TREND_SESSIONS),
-        sides=store.work_by_side(heatmap_start.isoformat()),
+        pain=store.recent_pain(PAIN_TREND_SESSIONS),
+        sides=store.side_balance(heatmap_start.isoformat()),
     )
 
 
@@ -79,8 +81,14 @@ def weekly_goal(store: HistoryStore, today: date, goal: int, weeks: int = GOAL_W
     this_monday = today - timedelta(days=today.weekday())
     first_monday = this_monday - timedelta(weeks=weeks - 1)
     days = done_days(store, first_monday, today)
+    work = store.work_per_day(first_monday.isoformat())
+
+    def in_week(monday: date, day: date) -> bool:
+        return monday <= day < monday + timedelta(days=7)
+
     return [
-        WeekGoal(monday, sum(1 for day in days if monday <= day < monday + timedelta(days=7)), goal)
+        WeekGoal(monday, sum(1 for day in days if in_week(monday, day)), goal,
+                 sum(seconds for day, seconds in work.items() if in_week(monday, date.fromisoformat(day))))
         for monday in (first_monday + timedelta(weeks=n) for n in range(weeks))
     ]
 

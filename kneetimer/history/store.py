@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from kneetimer.dates import iso, parse_iso
@@ -25,7 +25,8 @@ from kneetimer.history.database import (
     open_database,
     transaction,
 )
-from kneetimer.history.rows import ExerciseRow, SessionRow, SessionSummary
+from kneetimer.history.flags import flag_for
+from kneetimer.history.rows import ExerciseRow, PainPoint, SessionRow, SessionSummary, SideWork
 from kneetimer.workout.records import EndedBy, ExerciseRecord, Outcome, Status, best_records
 
 __all__ = ["DB_NAME", "SCHEMA_VERSION", "HistoryStore", "HistoryUnavailable", "OpenNotice"]
@@ -155,15 +156,17 @@ class HistoryStore:
         return self._with_exercises(rows)
 
     def session_summaries(self, limit: int, offset: int = 0) -> list[SessionSummary]:
-        """Sessions newest first with counts of done and skipped exercises: the review
-        list, without reading every exercise row."""
+        """Sessions newest first with counts of done and skipped exercises (a redone one
+        counted once): the review list, without reading every exercise row."""
         rows = self.connection.execute(
-            "SELECT s.*, (SELECT count(*) FROM best_exercises e WHERE e.session_id = s.id) AS total,"
-            " (SELECT count(*) FROM best_exercises e WHERE e.session_id = s.id AND e.status = ?) AS done,"
-            " (SELECT count(*) FROM best_exercises e WHERE e.session_id = s.id AND e.status = ?) AS skipped,"
-            " (SELECT max(e.pain) FROM exercises e WHERE e.session_id = s.id) AS most_pain"
-            " FROM sessions s ORDER BY s.started_ts DESC, s.id DESC LIMIT ? OFFSET ?",
-            (Status.DONE, Status.SKIPPED, limit, offset),
+            "WITH page AS (SELECT * FROM sessions ORDER BY started_ts DESC, id DESC LIMIT ? OFFSET ?), "
+            + _best("WHERE e.session_id IN (SELECT id FROM page)") + ", "
+            "counts AS (SELECT session_id, count(*) AS total, sum(status = ?) AS done, sum(status = ?) AS skipped,"
+            " max(pain) AS most_pain FROM best WHERE best_rank = 1 GROUP BY session_id) "
+            "SELECT page.*, coalesce(total, 0) AS total, coalesce(done, 0) AS done,"
+            " coalesce(skipped, 0) AS skipped, most_pain FROM page LEFT JOIN counts ON counts.session_id = page.id"
+            " ORDER BY page.started_ts DESC, page.id DESC",
+            (limit, offset, Status.DONE, Status.SKIPPED),
         ).fetchall()
         return [SessionSummary(_session_row(row), row["total"], row["done"], row["skipped"], row["most_pain"])
                 for row in rows]
@@ -182,6 +185,14 @@ class HistoryStore:
             ):
                 exercises[row["session_id"]].append(_exercise_row(row))
         return [_session_row(row, _mark_counted(exercises[row["id"]])) for row in rows]
+
+    def sessions_between(self, first_day: date, last_day: date) -> list[SessionRow]:
+        """Sessions done from `first_day` to `last_day` (local days), oldest first."""
+        rows = self.connection.execute(
+            "SELECT * FROM sessions WHERE day >= ? AND day <= ? ORDER BY started_ts, id",
+            (first_day.isoformat(), last_day.isoformat()),
+        ).fetchall()
+        return self._with_exercises(rows)
 
     def recent_sessions(self, routine_id: str, limit: int) -> list[SessionRow]:
         """The newest sessions of one routine, with their exercises."""
@@ -209,23 +220,53 @@ class HistoryStore:
             "SELECT day, count(*) FROM sessions WHERE day >= ? GROUP BY day", (since_day,)
         ).fetchall())
 
-    def recent_pain_after(self, count: int) -> list[int]:
+    def recent_pain(self, count: int) -> list[PainPoint]:
+        """Pain before and after the last `count` sessions that recorded any, oldest first."""
         rows = self.connection.execute(
-            "SELECT pain_after FROM sessions WHERE pain_after IS NOT NULL ORDER BY started_ts DESC LIMIT ?",
+            "SELECT s.started_at, s.pain_before, s.pain_after,"
+            " (SELECT max(e.pain) FROM exercises e WHERE e.session_id = s.id) FROM sessions s"
+            " WHERE s.pain_before IS NOT NULL OR s.pain_after IS NOT NULL ORDER BY s.started_ts DESC LIMIT ?",
             (count,),
         ).fetchall()
-        return [row[0] for row in reversed(rows)]
+        return [PainPoint(parse_iso(when), before, after, flag_for(before, after, [("", None, most)]) is not None)
+                for when, before, after, most in reversed(rows)]
 
-    def work_by_side(self, since_day: str) -> dict[str, dict[str, float]]:
-        """Seconds of work per exercise name and side since `since_day` (exercises with sides only)."""
-        result: dict[str, dict[str, float]] = {}
-        for name, side, seconds in self.connection.execute(
-            "SELECT e.name, e.side, sum(e.seconds) FROM best_exercises e JOIN sessions s ON s.id = e.session_id"
-            " WHERE s.day >= ? AND e.side IS NOT NULL GROUP BY e.name, e.side ORDER BY e.name, e.side",
+    def work_per_day(self, since_day: str) -> dict[str, float]:
+        """Seconds of work per local day from `since_day` on (a redone exercise counted once)."""
+        return dict(self.connection.execute(
+            "WITH " + _best("JOIN sessions s ON s.id = e.session_id WHERE s.day >= ?")
+            + " SELECT s.day, sum(b.seconds) FROM best b JOIN sessions s ON s.id = b.session_id"
+            " WHERE b.best_rank = 1 GROUP BY s.day",
             (since_day,),
+        ).fetchall())
+
+    def side_balance(self, since_day: str) -> dict[str, SideWork]:
+        """Work per side of each exercise with sides, since `since_day`, counted only in the
+        sessions where every side of it was done: a skipped side is not a gap."""
+        result: dict[str, SideWork] = {}
+        for name, side, seconds, sessions in self.connection.execute(
+            "WITH " + _best("JOIN sessions s ON s.id = e.session_id WHERE s.day >= ? AND e.side IS NOT NULL") + ", "
+            "counted AS (SELECT * FROM best WHERE best_rank = 1), "
+            "whole AS (SELECT session_id, exercise_index FROM counted GROUP BY session_id, exercise_index"
+            " HAVING count(*) >= 2 AND sum(status != ?) = 0) "
+            "SELECT c.name, c.side, sum(c.seconds), count(*) FROM counted c"
+            " JOIN whole USING (session_id, exercise_index) GROUP BY c.name, c.side ORDER BY c.name, c.side",
+            (since_day, Status.DONE),
         ):
-            result.setdefault(name, {})[side] = seconds
+            work = result.setdefault(name, SideWork({}, sessions))
+            work.seconds[side] = seconds
         return result
+
+
+_BEST_ORDER = "CASE e.status WHEN 'done' THEN 0 WHEN 'partial' THEN 1 ELSE 2 END, e.seconds DESC, e.position"
+
+
+def _best(selection: str) -> str:
+    """A `best` CTE: the exercise rows `selection` picks, ranked per session, exercise and side
+    (best_rank 1: the record that counts, as records.best_records chooses). Ranking only the
+    rows a query needs keeps ten years of history as fast as one."""
+    return ("best AS (SELECT e.*, row_number() OVER (PARTITION BY e.session_id, e.exercise_index, e.side"
+            f" ORDER BY {_BEST_ORDER}) AS best_rank FROM exercises e {selection})")
 
 
 def _process_alive(pid: int | None) -> bool:

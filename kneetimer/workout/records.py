@@ -72,7 +72,7 @@ _STATUS_RANK = {Status.DONE: 0, Status.PARTIAL: 1, Status.SKIPPED: 2}
 def best_records(records: Iterable[R]) -> list[R]:
     """One record per exercise and side: a redone exercise counts once, by its better
     record (done over partial over skipped, then more work). In order of first appearance.
-    History's best_exercises view applies the same rule."""
+    History's queries rank with the same rule (store._best)."""
     best: dict[tuple[int, str | None], R] = {}
     for record in records:
         key = (record.exercise_index, record.side)

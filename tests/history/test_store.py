@@ -13,6 +13,7 @@ import pytest
 
 from kneetimer.cli.history_output import session_json
 from kneetimer.history.database import DB_NAME, MIGRATIONS, SCHEMA_VERSION, HistoryUnavailable
+from kneetimer.history.rows import SideWork
 from kneetimer.history.stats import WeekGoal, days_this_week, overview, streak, weekly_goal
 from kneetimer.history.store import HistoryStore
 from kneetimer.workout.records import ExerciseRecord, Outcome, Status
@@ -96,7 +97,7 @@ def test_migration_from_version_2_keeps_everything_and_adds_pain_and_plans(tmp_p
     assert (session["id"], session["pain_before"], session["pain_after"], session["note"]) == (7, 4, 2, "fine")
     assert [(e["side"], e["seconds"], e["pain"], e["planned_reps"]) for e in session["exercises"]] == [
         ("right", 80.0, None, 0), ("left", 80.0, None, 0)]
-    assert store.work_by_side("2026-11-01") == {"Clams": {"left": 80.0, "right": 80.0}}
+    assert store.side_balance("2026-11-01") == {"Clams": SideWork({"left": 80.0, "right": 80.0}, 1)}
 
 
 def test_history_json_has_the_designed_keys_and_keeps_offsets(store):
@@ -211,12 +212,24 @@ def test_overview_counts_weeks_heatmap_pain_and_sides(store):
     store.set_feedback(session_id, pain_after=1)
     result = overview(store, date(2026, 11, 21), goal=3)  # a Saturday; the week began Monday 16th
     assert result.days_this_week == 3, "the 16th, the 18th (two sessions, one day) and the 19th"
-    assert result.weeks[-1] == WeekGoal(date(2026, 11, 16), 3, 3) and result.weeks[-1].met
+    assert result.weeks[-1] == WeekGoal(date(2026, 11, 16), 3, 3, pytest.approx(81.3 * 3 + 80 + 50))
+    assert result.weeks[-1].met
     assert len(result.weeks) == 12 and result.weeks[0].monday == date(2026, 8, 31)
     assert result.last_four_weeks == 5
     assert result.heatmap == {"2026-11-16": 1, "2026-11-18": 2, "2026-11-19": 1, "2026-10-30": 1}
-    assert result.pain_trend == [3, 3, 3, 3, 3, 1]
-    assert result.sides == {"Clams": {"left": 50.0, "right": 80.0 + 81.3 * 4}}
+    assert [(p.before, p.after) for p in result.pain] == [(4, 3)] * 5 + [(None, 1)]
+    assert result.sides == {"Clams": SideWork({"left": 50.0, "right": 80.0}, 1)}, \
+        "only the session with both sides counts: right-only sessions make no gap"
+
+
+def test_a_skipped_side_is_not_a_gap(store):
+    both = [("Clams", "right", Status.DONE, 80.0), ("Clams", "left", Status.DONE, 72.0)]
+    seed_session(store, at("2026-11-18"), both)
+    seed_session(store, at("2026-11-19"), [("Clams", "right", Status.DONE, 80.0), ("Clams", "left", Status.SKIPPED, 0)])
+    seed_session(store, at("2026-11-20"), [("Clams", "right", Status.DONE, 17.0)], status=Outcome.INTERRUPTED)
+    sides = store.side_balance("2026-11-01")
+    assert sides == {"Clams": SideWork({"left": 72.0, "right": 80.0}, 1)}
+    assert sides["Clams"].gap == pytest.approx(0.1)
 
 
 def test_the_goal_and_the_streak_count_days_with_an_exercise_done(store):
@@ -236,7 +249,7 @@ def test_a_redone_exercise_counts_once_and_both_records_are_kept(store):
     session_id = seed_session(store, at("2026-11-21"), records)
     (summary,) = store.session_summaries(limit=5)
     assert (summary.total, summary.done, summary.skipped) == (2, 2, 0)
-    assert store.work_by_side("2026-11-01") == {"Clams": {"left": 78.0, "right": 80.0}}
+    assert store.side_balance("2026-11-01") == {"Clams": SideWork({"left": 78.0, "right": 80.0}, 1)}
     session = store.session(session_id)
     assert [(e.status, e.counted) for e in session.exercises] == [
         (Status.PARTIAL, False), (Status.DONE, True), (Status.DONE, True)]

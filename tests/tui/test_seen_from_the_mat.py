@@ -75,3 +75,40 @@ async def test_seconds_alone_under_100_and_minutes_above(tmp_path):
         await advance_stepwise(pilot, 21)
         assert big(app) == "99"
         assert app.screen.countdown.face.template == "2:00", "the face keeps its size through the phase"
+
+
+async def test_the_review_screen_shows_numbers_with_scales_and_fits_80x24(tmp_path):
+    from datetime import timedelta
+
+    from kneetimer.history.store import HistoryStore
+    from kneetimer.workout.records import Status
+    from tests.engine_helpers import WALL_START
+    from tests.history_helpers import seed_session
+
+    store = HistoryStore.open(tmp_path / "data")
+    now = WALL_START.astimezone()
+    both = [("Clams", "right", Status.DONE, 80.0), ("Clams", "left", Status.DONE, 60.0)]
+    seed_session(store, now - timedelta(days=3), both, pain_before=3, pain_after=2)
+    seed_session(store, now - timedelta(days=2), [("Clams", "right", Status.DONE, 80.0),
+                                                  ("Clams", "left", Status.SKIPPED, 0.0)], pain_before=4, pain_after=8)
+    store.close()
+    app = make_app(None, tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        table = app.screen.query_one("#sessions")
+        assert sum(column.get_render_width(table) for column in table.columns.values()) <= 78, \
+            "every column visible at 80 columns"
+        assert str(table.get_row_at(0)[5]) == "⚑" and str(table.get_row_at(1)[5]) == "", "the flagged one marked"
+        chart = drawn_rows(app.screen.query_one("#pain"))
+        assert chart[1].startswith("10┤") and chart[-2].startswith(" 0┤"), "a 0-10 scale"
+        assert "latest 4 → 8" in chart[-1]
+        await pilot.press("c")
+        await pilot.pause()
+        weeks = drawn_rows(app.screen.query_one("#weeks"))
+        assert weeks[0].startswith("Work per week") and weeks[-2].rstrip().endswith("4"), "3 min 40 s of work: 4"
+        await pilot.press("c")
+        await pilot.pause()
+        sides = str(app.screen.query_one("#sides").content)
+        assert "right 1:20  left 1:00  (25% less on the left)  · 1 session" in sides, "not a 100% gap"

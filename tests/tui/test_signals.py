@@ -29,6 +29,17 @@ def finish(terminal: PtyProcess, timeout: float = 20) -> int:
         terminal.stop()
 
 
+STARTED: list[PtyProcess] = []
+
+
+@pytest.fixture(autouse=True)
+def no_kneetimer_left_behind():
+    """Whatever a test asserts, every kneetimer it started is stopped (SIGKILL if need be)."""
+    yield
+    while STARTED:
+        STARTED.pop().stop()  # SIGTERM, then SIGKILL after 5 s
+
+
 def start_workout(tmp_path, extra_env=None):
     routine = tmp_path / "fast.toml"
     routine.write_text(FAST)
@@ -37,11 +48,8 @@ def start_workout(tmp_path, extra_env=None):
     (tmp_path / "config" / "config.toml").write_text("pain_prompt = false\n")  # straight into the workout
     env = {"KNEETIMER_DATA_DIR": str(data), "KNEETIMER_CONFIG_DIR": str(tmp_path / "config"), **(extra_env or {})}
     terminal = PtyProcess([sys.executable, "-m", "kneetimer", "run", "--quiet", str(routine)], env=env)
-    try:
-        terminal.wait_for(b"Move")  # the exercise, in the title
-    except BaseException:
-        terminal.stop()  # never leave a kneetimer behind when a test fails
-        raise
+    STARTED.append(terminal)
+    terminal.wait_for(b"Move")  # the exercise, in the title
     return terminal, data
 
 
@@ -75,7 +83,7 @@ def test_signal_saves_the_session_as_interrupted_and_restores_the_terminal(tmp_p
 def test_hangup_when_the_terminal_closes_still_saves(tmp_path):
     terminal, data = start_workout(tmp_path)
     wait_for_rows(data, 3)
-    os.close(terminal.master)  # the terminal window is gone ...
+    terminal.close_terminal()  # the terminal window is gone ...
     terminal.process.send_signal(signal.SIGHUP)  # ... and the process is told so
     finish(terminal)
     (session,) = as_json(HistoryStore.open(data).sessions())

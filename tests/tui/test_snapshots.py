@@ -95,7 +95,8 @@ def test_summary(snap_compare, tmp_path, size):
     assert snap_compare(workout_app(tmp_path), terminal_size=size, run_before=run_before)
 
 
-def test_history(snap_compare, tmp_path):
+@pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((100, 30), id="100x30")])
+def test_history(snap_compare, tmp_path, size):
     data = tmp_path / "data"
     store = HistoryStore.open(data)
     today = WALL_START.astimezone()
@@ -110,4 +111,4 @@ def test_history(snap_compare, tmp_path):
         await pilot.press("h")
         await pilot.pause()
 
-    assert snap_compare(make_app(None, data), terminal_size=(80, 30), run_before=run_before)
+    assert snap_compare(make_app(None, data), terminal_size=size, run_before=run_before)

@@ -289,7 +289,7 @@ async def test_history_screen_lists_opens_and_deletes_sessions(data_dir):
         assert table.row_count == 2
         assert str(table.get_row_at(0)[1]) == "Routine 1", "newest first"
         assert str(app.screen.query_one("#stats").content).startswith("Streak 2 days")
-        assert app.screen.query_one("#pain").data == [2, 1]
+        assert [point.after for point in app.screen.query_one("#pain").points] == [2, 1]
         await pilot.press("enter")
         assert isinstance(app.screen, SessionScreen)
         await pilot.press("d")

@@ -1,5 +1,6 @@
-"""Looking back: sessions newest first, streak and weekly counts, a heatmap of the
-last 12 weeks, the pain trend, and right-vs-left work per exercise."""
+"""Looking back: the streak and the weekly goal, a calendar of the last 12 weeks, charts
+with scales (pain before and after, work per week, left and right), and the sessions
+newest first, flagged ones marked."""
 
 from __future__ import annotations
 
@@ -10,14 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Sparkline, Static
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from kneetimer.dates import format_moment
 from kneetimer.history.stats import Overview, overview
 from kneetimer.routines.durations import format_duration
 from kneetimer.text import clean_line, shorten
-from kneetimer.tui.screens.session import SessionScreen, ask_to_delete
-from kneetimer.tui.widgets.charts import heatmap, side_balance
+from kneetimer.tui.screens.session import SessionScreen, ask_to_delete, outcome_words, pain_words
+from kneetimer.tui.widgets.charts import PainChart, WeekBars, heatmap, side_balance
 from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.workout.records import Outcome
 
@@ -26,7 +27,8 @@ PAGE = 60  # sessions added to the list at a time, so ten years open as fast as 
 
 class HistoryScreen(Screen):
     BINDINGS = [
-        Binding("enter", "open", "Open", tooltip="open the highlighted session"),
+        Binding("enter", "open", "Open", priority=True, tooltip="open the highlighted session"),
+        Binding("c", "next_chart", "Next chart", tooltip="the next chart: pain, work per week, left and right"),
         Binding("d", "delete", "Delete", tooltip="delete the highlighted session, after asking"),
         Binding("escape", "back", "Back", tooltip="back to the routines"),
         Binding("q", "back", "Back", show=False),
@@ -37,16 +39,19 @@ class HistoryScreen(Screen):
             yield Static(id="stats")
             with Horizontal(id="charts"):
                 yield Static(id="heatmap")
-                with Vertical(id="trend"):
-                    yield Static(Text("Knee pain after, last 30 sessions", style="bold"), id="trend-title")
-                    yield Sparkline([], id="pain")
-                    yield Static(id="sides")
+                with TabbedContent(id="chart-tabs"):
+                    with TabPane("Pain", id="pain-tab"):
+                        yield PainChart(id="pain")
+                    with TabPane("Weeks", id="weeks-tab"):
+                        yield WeekBars(id="weeks")
+                    with TabPane("Left and right", id="sides-tab"):
+                        yield Static(id="sides")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
-        table.add_columns("Date", "Routine", "Time", "Done", "Skipped", "Pain after", "Status")
+        table.add_columns("When", "Routine", "Time", "Done", "Pain", "⚑", "Status")
         self.reload()
         table.focus()
 
@@ -73,17 +78,17 @@ class HistoryScreen(Screen):
             return
         page = store.session_summaries(limit=PAGE, offset=table.row_count)
         self._all_loaded = len(page) < PAGE
+        room = max(12, self.app.size.width - 60)  # every column fits, from 80 columns
         for summary in page:
             session = summary.session
-            pain = session.pain_after
             table.add_row(
                 Text(format_moment(session.started_at)),
-                Text(shorten(clean_line(session.routine), 40)),
+                Text(shorten(clean_line(session.routine), room)),
                 Text(format_duration(session.active_s), justify="right"),
                 Text(f"{summary.done}/{summary.total}", justify="right"),
-                Text(str(summary.skipped), justify="right"),
-                Text("-" if pain is None else str(pain), justify="right"),
-                Text(str(session.status), style="green" if session.status is Outcome.COMPLETED else "yellow"),
+                Text(pain_words(session.pain_before, session.pain_after), justify="right"),
+                Text("⚑", style="bold") if summary.flagged else Text(""),
+                Text(outcome_words(session), style="green" if session.status is Outcome.COMPLETED else "yellow"),
                 key=str(session.id),
             )
 
@@ -99,8 +104,14 @@ class HistoryScreen(Screen):
         stats.append(f"   ·   {week}   ·   last 4 weeks {summary.last_four_weeks} sessions")
         self.query_one("#stats", Static).update(stats)
         self.query_one("#heatmap", Static).update(heatmap(summary.heatmap, today, summary.weeks))
-        self.query_one("#pain", Sparkline).data = summary.pain_trend or [0]
+        self.query_one(PainChart).points = tuple(summary.pain)
+        self.query_one(WeekBars).weeks = tuple(summary.weeks)
         self.query_one("#sides", Static).update(side_balance(summary.sides))
+
+    def action_next_chart(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        order = ["pain-tab", "weeks-tab", "sides-tab"]
+        tabs.active = order[(order.index(tabs.active) + 1) % len(order)] if tabs.active in order else order[0]
 
     def _selected_id(self) -> int | None:
         table = self.query_one("#sessions", DataTable)
@@ -137,3 +148,4 @@ class HistoryScreen(Screen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+

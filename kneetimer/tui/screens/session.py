@@ -10,11 +10,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from kneetimer.dates import Precision, format_moment
-from kneetimer.history.rows import SessionRow
+from kneetimer.history.rows import ExerciseRow, SessionRow
 from kneetimer.routines.durations import format_duration
 from kneetimer.text import clean, clean_line, shorten
 from kneetimer.tui.screens.dialogs import ConfirmScreen
 from kneetimer.tui.widgets.keybar import KeyBar
+from kneetimer.workout.records import EndedBy, Outcome
 
 
 class SessionScreen(Screen[bool]):
@@ -38,15 +39,18 @@ class SessionScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Exercise", "Side", "Status", "Sets", "Reps", "Work", "Started")
+        table.add_columns("Exercise", "Side", "Status", "Done", "Work", "Pain", "Started")
         for exercise in self.session_data.exercises:
+            status = Text(str(exercise.status))
+            if not exercise.counted:
+                status = Text(f"{exercise.status}, redone", style="dim")
             table.add_row(
                 Text(shorten(clean_line(exercise.name), 40)),
                 Text(shorten(clean_line(exercise.side or "-"), 20)),
-                Text(str(exercise.status)),
-                Text(str(exercise.sets_done), justify="right"),
-                Text(str(exercise.reps_done), justify="right"),
+                status,
+                Text(done_against_plan(exercise)),
                 Text(format_duration(exercise.seconds), justify="right"),
+                Text("-" if exercise.pain is None else str(exercise.pain), justify="right"),
                 Text(format_moment(exercise.started_at, Precision.SECONDS)),
             )
         table.focus()
@@ -54,7 +58,7 @@ class SessionScreen(Screen[bool]):
     def _heading(self) -> Text:
         session = self.session_data
         text = Text(shorten(clean_line(session.routine), 80), style="bold")
-        text.append(f"\n{format_moment(session.started_at)}   {session.status}   "
+        text.append(f"\n{format_moment(session.started_at)}   {outcome_words(session)}   "
                     f"active {format_duration(session.active_s)}   paused {format_duration(session.paused_s)}")
         before, after = session.pain_before, session.pain_after
         if before is not None or after is not None:
@@ -63,6 +67,8 @@ class SessionScreen(Screen[bool]):
         if session.note:
             text.append("\nNote: ", style="bold")
             text.append(shorten(clean(session.note), 500))
+        if session.flag is not None:
+            text.append("\n⚑ " + session.flag.advice(), style="bold")
         return text
 
     def action_delete(self) -> None:
@@ -88,3 +94,27 @@ def ask_to_delete(app, session: SessionRow | None, after) -> None:
         ConfirmScreen(f"Delete the session of {when}?",
                       f"{shorten(clean_line(session.routine), 60)}: this cannot be undone."), answered
     )
+
+
+def pain_words(before: int | None, after: int | None) -> str:
+    """ "4→2" """
+    if before is None and after is None:
+        return "-"
+    return f"{'-' if before is None else before}→{'-' if after is None else after}"
+
+
+def outcome_words(session: SessionRow) -> str:
+    if session.status is Outcome.COMPLETED:
+        return "complete"
+    if session.status is Outcome.IN_PROGRESS:
+        return "in progress"
+    return "ended early" if session.ended_by is EndedBy.YOU else "interrupted"
+
+
+def done_against_plan(exercise: ExerciseRow) -> str:
+    """What was done against what was prescribed: "8/10 reps", "0:30 of 1:00"."""
+    if exercise.planned_reps:
+        return f"{exercise.reps_done}/{exercise.planned_reps} reps"
+    if exercise.planned_seconds:
+        return f"{format_duration(exercise.seconds)} of {format_duration(exercise.planned_seconds)}"
+    return f"{exercise.reps_done} reps" if exercise.reps_done else "-"

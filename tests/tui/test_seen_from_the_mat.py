@@ -111,4 +111,4 @@ async def test_the_review_screen_shows_numbers_with_scales_and_fits_80x24(tmp_pa
         await pilot.press("c")
         await pilot.pause()
         sides = str(app.screen.query_one("#sides").content)
-        assert "right 1:20  left 1:00  (25% less on the left)  · 1 session" in sides, "not a 100% gap"
+        assert "left 1:00  right 1:20  (25% less on the left)  · 1 session" in sides, "not a 100% gap"

@@ -31,6 +31,7 @@ class Settings:
     lead_in: float | None = None  # "get ready" before every exercise and side; None: as each routine says
     theme: str = DEFAULT_THEME
     pain_prompt: bool = True  # ask knee pain before and after
+    figure: bool = True  # draw the move beside the countdown, where there is room
     sessions_per_week: int = 3  # the weekly goal; 0 for none
 
 
@@ -79,7 +80,7 @@ def _apply(settings: Settings, key: str, value: object) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
             return f"volume must be a whole number from 0 to 100; using {settings.volume}"
         settings.volume = value
-    elif key in ("voice", "pain_prompt"):
+    elif key in ("voice", "pain_prompt", "figure"):
         if not isinstance(value, bool):
             return f"{key} must be true or false; using {getattr(settings, key)}"
         setattr(settings, key, value)

@@ -14,18 +14,19 @@ from tests.conftest import REPO
 
 PACKAGE = REPO / "kneetimer"
 BASE = {"kneetimer", "kneetimer.paths", "kneetimer.text", "kneetimer.dates", "kneetimer.files"}
-CORE = ("routines", "workout", "history", "sound")
+CORE = ("figures", "routines", "workout", "history", "sound")
 
-# What each layer may import from kneetimer: routines <- workout <- history <- (cli, tui).
+# What each layer may import from kneetimer: figures <- routines <- workout <- history <- (cli, tui).
 ALLOWED = {
     "base": {"base"},
-    "routines": {"base", "routines"},
-    "workout": {"base", "routines", "workout"},
-    "history": {"base", "routines", "workout", "history"},
-    "sound": {"base", "routines", "workout", "sound"},
-    "settings": {"base", "routines", "workout", "settings"},
-    "cli": {"base", "routines", "workout", "history", "sound", "settings", "cli", "tui"},
-    "tui": {"base", "routines", "workout", "history", "sound", "settings", "tui"},
+    "figures": {"base", "figures"},
+    "routines": {"base", "figures", "routines"},
+    "workout": {"base", "figures", "routines", "workout"},
+    "history": {"base", "figures", "routines", "workout", "history"},
+    "sound": {"base", "figures", "routines", "workout", "sound"},
+    "settings": {"base", "figures", "routines", "workout", "settings"},
+    "cli": {"base", "figures", "routines", "workout", "history", "sound", "settings", "cli", "tui"},
+    "tui": {"base", "figures", "routines", "workout", "history", "sound", "settings", "tui"},
 }
 TOP_LEVEL_LIMIT = 6  # loose modules beside the packages (besides __init__ and __main__)
 

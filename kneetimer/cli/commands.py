@@ -81,6 +81,12 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return launch(routine=None, quiet=args.quiet, voice=args.voice)
 
 
+def cmd_figures(args: argparse.Namespace) -> int:
+    from kneetimer.cli.figures_output import show_figures
+
+    return show_figures(args.name)
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     from kneetimer.cli.history_output import print_history
 

@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("html", "markdown"), default="html")
     report.add_argument("--output", metavar="FILE", help="write it to FILE (default: print it)")
 
+    figures = commands.add_parser("figures", help="the figure library: every move animated, or one by NAME")
+    figures.add_argument("name", nargs="?", metavar="NAME", help="one move, e.g. clam")
+
     new = commands.add_parser("new", help="start your own routine from a commented example")
     new.add_argument("name", metavar="NAME", help="its name; the file name is made safe from it")
     new.add_argument("--force", action="store_true", help="replace a routine of yours with the same id")
@@ -88,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         "history": commands.cmd_history,
         "export": commands.cmd_export,
         "report": commands.cmd_report,
+        "figures": commands.cmd_figures,
         "new": commands.cmd_new,
         "copy": commands.cmd_copy,
         "edit": commands.cmd_edit,

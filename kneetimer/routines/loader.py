@@ -24,7 +24,8 @@ from kneetimer.routines.model import (
     Routine,
     Step,
 )
-from kneetimer.routines.suggest import suggest
+from kneetimer.figures.library import MOVES
+from kneetimer.routines.suggest import suggest, suggest_figure
 from kneetimer.routines.tomlpos import KeyLines, scan
 from kneetimer.text import clean, clean_line, shorten
 
@@ -39,9 +40,9 @@ MAX_MOVES = 10_000  # reps and holds in the whole routine: about 8 hours at 3 s 
 TOP_KEYS = ("name", "description", "source", "lead_in", "rest_between", "based_on", "changes", "exercise")
 EXERCISE_KEYS = (
     "name", "instructions", "cues", "equipment", "harder", "sides", "sets",
-    "reps", "hold", "tempo", "paced", "rest", "step",
+    "reps", "hold", "tempo", "paced", "rest", "figure", "step",
 )
-STEP_KEYS = ("name", "reps", "hold", "tempo", "paced", "cues", "instructions")
+STEP_KEYS = ("name", "reps", "hold", "tempo", "paced", "cues", "instructions", "figure")
 
 
 @dataclass(frozen=True)
@@ -271,6 +272,7 @@ class _Checker:
         tempo = self.duration(table, "tempo", where, prefix, DEFAULT_TEMPO, allow_zero=False)
         paced = self.flag(table, "paced", where, prefix, default=True)
         rest = self.duration(table, "rest", where, prefix, 0.0, allow_zero=True)
+        figure = self.figure(table, where, prefix, default="")
         exercise = Exercise(
             name=name,
             instructions=instructions,
@@ -284,6 +286,7 @@ class _Checker:
             tempo=tempo,
             paced=paced,
             rest=rest,
+            figure=figure,
         )
         steps = self.steps(index, table, exercise, label)
         if "step" not in table and reps is None and hold is None and len(self.problems) == before:
@@ -324,11 +327,13 @@ class _Checker:
         cues = self.text_list(table, "cues", where, prefix) if "cues" in table else exercise.cues
         instructions = (self.text(table, "instructions", where, prefix) if "instructions" in table
                         else exercise.instructions)
+        figure = self.figure(table, where, prefix, default=exercise.figure)
         if reps is None and hold is None and len(self.problems) == before:
             self.report((index, number, None), "needs reps, hold, or both (on the step or its exercise)", prefix)
         if len(self.problems) > before:
             return None
-        return Step(name=name, reps=reps, hold=hold, tempo=tempo, paced=paced, cues=cues, instructions=instructions)
+        return Step(name=name, reps=reps, hold=hold, tempo=tempo, paced=paced, cues=cues, instructions=instructions,
+                    figure=figure)
 
     # -- values --------------------------------------------------------------
 
@@ -345,6 +350,22 @@ class _Checker:
         if required and not cleaned:
             self.report((*where, key), f"{key} must not be empty", prefix)
         return cleaned
+
+    def figure(self, table: dict, where, prefix: str, default: str) -> str:
+        """A move of the figure library, by name; a near miss gets a did-you-mean."""
+        if "figure" not in table:
+            return default
+        value = table["figure"]
+        if not isinstance(value, str):
+            self.report((*where, "figure"), f"figure must be text, got {kind_of(value)}", prefix)
+            return default
+        name = clean_line(value)
+        if name in MOVES or not name:
+            return name
+        guess = suggest_figure(name)
+        hint = f" (did you mean '{guess}'?)" if guess else " (`kneetimer figures` lists them)"
+        self.report((*where, "figure"), f"unknown figure {_show(name)}{hint}", prefix)
+        return default
 
     def text_list(self, table: dict, key: str, where, prefix: str) -> tuple[str, ...]:
         value = table.get(key, [])

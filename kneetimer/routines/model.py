@@ -46,6 +46,7 @@ class Step:
     paced: bool
     cues: tuple[str, ...] = ()
     instructions: str = ""
+    figure: str = ""  # a move of the figure library, or "" for none
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Exercise:
     paced: bool = True
     rest: float = 0.0
     steps: tuple[Step, ...] = ()
+    figure: str = ""
 
     def sequence(self) -> tuple[Step, ...]:
         """The steps done in each set: the explicit steps, or the exercise itself as one."""
@@ -77,6 +79,7 @@ class Exercise:
                 paced=self.paced,
                 cues=self.cues,
                 instructions=self.instructions,
+                figure=self.figure,
             ),
         )
 

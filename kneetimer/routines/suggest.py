@@ -63,3 +63,19 @@ def _fits(name: str, value: object) -> bool:
 
 def _commonness(name: str) -> int:
     return COMMON.index(name) if name in COMMON else len(COMMON)
+
+
+def suggest_figure(name: str) -> str | None:
+    """The figure a misspelt or half-remembered name most likely means ("clams", "it band
+    stretch"): the closest by edits when close, else one the name is part of."""
+    from kneetimer.figures.library import FIGURE_NAMES
+
+    wanted = name.lower().replace(" ", "-").replace("_", "-")
+    if wanted in FIGURE_NAMES:
+        return wanted
+    limit = 1 if len(wanted) <= 4 else 3
+    close = sorted((distance(wanted, known), known) for known in FIGURE_NAMES)
+    if close and close[0][0] <= limit:
+        return close[0][1]
+    containing = [known for known in FIGURE_NAMES if wanted in known or known in wanted]
+    return min(containing, key=len) if containing else None

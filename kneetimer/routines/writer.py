@@ -58,6 +58,8 @@ def _exercise(exercise: Exercise) -> dict:
         table["paced"] = False
     if exercise.rest:
         table["rest"] = _seconds(exercise.rest)
+    if exercise.figure:
+        table["figure"] = exercise.figure
     if exercise.steps:
         table["step"] = [_step(step, exercise) for step in exercise.steps]
     return table
@@ -78,6 +80,8 @@ def _step(step: Step, exercise: Exercise) -> dict:
         table["cues"] = list(step.cues)
     if step.instructions != exercise.instructions:
         table["instructions"] = step.instructions
+    if step.figure != exercise.figure:
+        table["figure"] = step.figure
     return table
 
 

@@ -81,6 +81,10 @@ class KneetimerApp(App):
         return SoundLevel.OFF if self.quiet_flag else self.settings.sound
 
     @property
+    def show_figures(self) -> bool:
+        return self.settings.figure
+
+    @property
     def quiet(self) -> bool:
         return self.sound_level is SoundLevel.OFF
 

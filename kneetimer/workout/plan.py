@@ -49,6 +49,7 @@ class Phase:
     minimum: float | None = None  # ranged holds: Enter may end it from here on
     cues: tuple[str, ...] = ()
     instructions: str = ""
+    figure: str = ""  # the move the figure shows (the first step's, for a get-ready)
     between: bool = False  # a rest between two exercises
     completes_rep: bool = False
     after_hold: bool = False  # a rep's move or count that follows its hold: the release
@@ -119,10 +120,11 @@ def _exercise_phases(index: int, exercise: Exercise, lead_in: float):
 
         if lead_in > 0:
             kind = Kind.LEAD_IN if side_index == 0 else Kind.SWITCH
-            yield phase(kind, 1, duration=lead_in, cues=exercise.cues, instructions=exercise.instructions)
+            yield phase(kind, 1, duration=lead_in, cues=exercise.cues, instructions=exercise.instructions,
+                        figure=sequence[0].figure)
         for set_no in range(1, exercise.sets + 1):
             if set_no > 1 and exercise.rest > 0:
-                yield phase(Kind.REST, set_no, duration=exercise.rest)
+                yield phase(Kind.REST, set_no, duration=exercise.rest, figure=sequence[0].figure)
             last_set = set_no == exercise.sets
             for step_no, step in enumerate(sequence, start=1):
                 last_step = step_no == len(sequence)
@@ -130,7 +132,7 @@ def _exercise_phases(index: int, exercise: Exercise, lead_in: float):
                     ends_set = work.pop("last") and last_step
                     yield phase(
                         work.pop("kind"), set_no, step_no,
-                        cues=step.cues, instructions=step.instructions,
+                        cues=step.cues, instructions=step.instructions, figure=step.figure,
                         completes_set=ends_set, ends_unit=ends_set and last_set, **work,
                     )
 

@@ -18,6 +18,12 @@ def drawn_rows(widget) -> list[str]:
     return ["".join(segment.text for segment in strip) for strip in strips]
 
 
+def backgrounds(widget) -> set:
+    strips = widget.render_lines(Region(0, 0, widget.region.width, widget.region.height))
+    return {segment.style.bgcolor.triplet for strip in strips for segment in strip
+            if segment.style is not None and segment.style.bgcolor is not None}
+
+
 def block_rows(widget) -> int:
     return sum(1 for row in drawn_rows(widget) if BLOCKS & set(row))
 
@@ -43,6 +49,9 @@ async def test_each_phase_is_the_colour_of_the_whole_screen(tmp_path):
         assert app.screen.styles.background == background
         corner = app.screen.get_style_at(0, app.size.height // 2)  # a cell no widget draws text in
         assert corner.bgcolor.triplet == background.rich_color.triplet
+        for line in app.screen.query("#counters, #cues, #time-left, #instructions, #next"):
+            if line.display and line.region.area:  # text lines too, not only the space between them
+                assert backgrounds(line) == {background.rich_color.triplet}, f"#{line.id} on {app.screen.look}"
         looks.append(app.screen.look)
 
     app = make_app(SHORT, tmp_path / "data")  # get ready 3, clams: 2 reps of hold 2 + move 3, each side

@@ -42,6 +42,7 @@ class SettingsScreen(Screen):
             yield from _row("Volume (0-100)", Input(str(settings.volume), id="volume", type="integer"))
             yield from _row("Spoken cues", Switch(settings.voice, id="voice"))
             yield from _row("Ask how the knee feels", Switch(settings.pain_prompt, id="pain_prompt"))
+            yield from _row("Show the figure of each move", Switch(settings.figure, id="figure"))
             lead_in = "" if settings.lead_in is None else format_seconds(settings.lead_in)
             yield from _row("Get-ready time, every routine", Input(lead_in, placeholder="as each routine says",
                                                                     id="lead_in"))
@@ -92,6 +93,7 @@ class SettingsScreen(Screen):
             volume=volume,
             voice=self.query_one("#voice", Switch).value,
             pain_prompt=self.query_one("#pain_prompt", Switch).value,
+            figure=self.query_one("#figure", Switch).value,
             lead_in=lead_in,
             sessions_per_week=goal,
             theme=str(self.query_one("#theme", Select).value),

@@ -14,10 +14,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 
+from kneetimer.figures.drawing import bounds
+from kneetimer.figures.library import MOVES
 from kneetimer.history.recorder import Recorder
 from kneetimer.history.rows import SessionRow
 from kneetimer.routines.durations import format_clock
@@ -30,12 +32,14 @@ from kneetimer.tui.widgets.bigtext import BigText
 from kneetimer.tui.widgets.blockfont import PLAIN
 from kneetimer.tui.widgets.countdown import ClockFace, Face
 from kneetimer.tui.widgets.counters import Counters
+from kneetimer.tui.widgets.figure import FigureView
 from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.tui.widgets.line import Line
 from kneetimer.tui.widgets.meter import Meter
 from kneetimer.tui.widgets.next_up import NextUp
 from kneetimer.workout.cues import Cue, CueKind, signals_to_play
 from kneetimer.workout.engine import EnterAction, Session, State
+from kneetimer.workout.motion import Motion, motion_for
 from kneetimer.workout.plan import Kind, Part, build_plan
 from kneetimer.workout.records import EndedBy, Outcome
 from kneetimer.workout.view import SessionView, view_of
@@ -108,11 +112,13 @@ class WorkoutScreen(Screen):
         self._finished_handled = False
         self._paused_while_covered = False
         self._ended_by = EndedBy.CLOSED
+        self._figure_key: tuple | None = None
 
     def compose(self) -> ComposeResult:
         self.title_text = BigText(id="title")
         self.banner = PhaseBanner(id="word")
         self.countdown = ClockFace(id="clock")
+        self.figure = FigureView(id="figure")
         self.counters = Counters(id="counters")
         self.next_up = NextUp(id="next")
         self.phase_bar = Meter(id="phase-bar")
@@ -122,8 +128,11 @@ class WorkoutScreen(Screen):
         self.cues = Line(id="cues")
         self.instructions = Line(id="instructions")
         yield self.title_text
-        yield self.banner
-        yield self.countdown
+        with Horizontal(id="stage"):
+            with Vertical(id="readout"):
+                yield self.banner
+                yield self.countdown
+            yield self.figure
         yield self.counters
         yield self.next_up
         yield self.phase_bar
@@ -226,7 +235,9 @@ class WorkoutScreen(Screen):
         title = self._title(view)
         word = "PAUSED" if view.paused else phase_title(phase)
         hint = self._hint(view)
-        self._lay_out(view, big, template, reps, title, word, hint)
+        motion = motion_for(phase, view.upcoming)
+        self._lay_out(view, big, template, reps, title, word, hint, motion)
+        self._move_figure(view, motion)
         self.title_text.text = title
         self.banner.text = word
         self.banner.template = word
@@ -259,7 +270,8 @@ class WorkoutScreen(Screen):
             self.banner.styles.text_style = "reverse"
         else:
             self.banner.styles.clear_rule("text_style")
-        for widget in self.walk_children():
+        for widget in self.walk_children():  # inline styles do not reach a child's cached visual style
+            widget.notify_style_update()
             widget.refresh()
 
     def _clock_texts(self, view: SessionView) -> tuple[str, str, str | None]:
@@ -273,8 +285,16 @@ class WorkoutScreen(Screen):
             return countdown_text(view.elapsed), countdown_text(view.elapsed), reps
         return countdown_text(view.countdown), countdown_text(phase.duration), reps
 
+    def _move_figure(self, view: SessionView, motion: Motion | None) -> None:
+        """Start the figure on this phase's motion (once per phase, pause or resize, not every second)."""
+        shown = motion if self.figure.display else None
+        key = (self.session.index, view.state, shown)
+        if key != self._figure_key:
+            self._figure_key = key
+            self.figure.show(shown, view.elapsed, running=not view.paused)
+
     def _lay_out(self, view: SessionView, big: str, template: str, reps: str | None, title: str, word: str,
-                 hint: str) -> None:
+                 hint: str, motion: Motion | None) -> None:
         """Share the rows out again when the size or what is shown changed (not every second)."""
         phase = view.phase
         optional = (
@@ -287,12 +307,17 @@ class WorkoutScreen(Screen):
              if phase.instructions else 0),
         )
         reps_template = f"{phase.reps}/{phase.reps}" if reps else None
-        key = (self.size, template, reps_template, title, word, optional)
+        figure = motion.figure if motion is not None and self.app.show_figures else None
+        key = (self.size, template, reps_template, title, word, optional, figure)
         if key == self._layout_key:
             return
         self._layout_key = key
-        content = workout_layout.Content(template, word, title, reps_template, optional)
+        size = bounds(MOVES[figure]) if figure else None
+        figure_size = (size[2] - size[0], size[3] - size[1]) if size else None
+        content = workout_layout.Content(template, word, title, reps_template, optional, figure_size)
         layout = workout_layout.plan(self.size.width, self.size.height, content)
+        self.figure.display = layout.figure_columns > 0
+        self.figure.styles.width = layout.figure_columns or 1
         self.title_text.fit = layout.title
         self.banner.fit = layout.word
         self.countdown.face = Face(template, layout.countdown, reps_template, layout.reps or PLAIN,

@@ -30,6 +30,7 @@ class Content:
     title: str  # exercise and side
     reps: str | None = None  # a rep number beside the countdown ("10/10"), or None
     optional_rows: tuple[tuple[str, int], ...] = ()  # (name, rows it needs) of each optional part
+    figure: tuple[float, float] | None = None  # the figure's width and height in body units, if any
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Layout:
     title: Fit
     shown: frozenset[str]  # optional parts that have room
     rows: dict[str, int]  # rows given to each shown optional part
+    figure_columns: int = 0  # the figure's width beside the phase word and countdown; 0: not shown
 
     def countdown_rows(self, text: str) -> int:
         return self.countdown.size(text)[1]
@@ -66,6 +68,22 @@ def plan(width: int, height: int, content: Content) -> Layout:
         word, word_rows = PLAIN, 1
         countdown, reps, beside = _clock(content, usable_width, max(1, usable_rows - title_rows - word_rows))
         clock_rows = _clock_rows(content, countdown, reps, beside)
+    figure_columns = 0
+    if content.figure is not None:
+        word_columns = word.size(content.word)[0]
+        figure_columns = _figure_columns(content, usable_width, word_columns, word_rows + clock_rows,
+                                         countdown, reps, beside)
+        if not figure_columns and beside and reps is not None:  # the rep number under the countdown, if
+            under = _clock(content, usable_width, usable_rows - title_rows - word_rows, allow_beside=False)
+            if under[0] == countdown:  # that leaves the countdown its size and makes room for the figure
+                under_rows = _clock_rows(content, *under)
+                figure_columns = _figure_columns(content, usable_width, word_columns, word_rows + under_rows,
+                                                 *under)
+                if figure_columns and title_rows + word_rows + under_rows <= usable_rows:
+                    countdown, reps, beside = under
+                    clock_rows = under_rows
+                else:
+                    figure_columns = 0
     remaining = usable_rows - title_rows - word_rows - clock_rows
     shown, rows = set(), {}
     needs = dict(content.optional_rows)
@@ -78,7 +96,31 @@ def plan(width: int, height: int, content: Content) -> Layout:
         rows[name] = min(need, remaining)
         shown.add(name)
         remaining -= rows[name]
-    return Layout(countdown, reps, beside, word, title, frozenset(shown), rows)
+    return Layout(countdown, reps, beside, word, title, frozenset(shown), rows, figure_columns)
+
+
+FIGURE_GAP = 2  # columns between the countdown and the figure
+FIGURE_MIN_ROWS = 6
+FIGURE_MIN_UNIT = 7.0  # pixels to the trunk's length: smaller, a figure stops reading as a body
+
+
+def _figure_columns(content: Content, width: int, word_columns: int, rows: int, countdown: Fit,
+                    reps: Fit | None, beside: bool) -> int:
+    """Columns for the figure in the width the countdown leaves (the countdown keeps its
+    size); 0 when the figure would be too small to read."""
+    if rows < FIGURE_MIN_ROWS:
+        return 0
+    clock_columns = countdown.size(content.countdown)[0]
+    if reps is not None and content.reps:
+        rep_columns = reps.size(content.reps)[0]
+        clock_columns = clock_columns + REP_GAP + rep_columns if beside else max(clock_columns, rep_columns)
+    free = width - max(clock_columns, word_columns) - FIGURE_GAP
+    body_width, body_height = content.figure
+    unit = 2 * rows / body_height  # pixels per body unit, when the figure fills the rows
+    columns = min(free, math.ceil(body_width * unit) + 2)
+    if columns <= 0 or min(unit, (columns - 2) / body_width) < FIGURE_MIN_UNIT:
+        return 0
+    return columns
 
 
 BIG_TITLE_ROWS = 40  # from this height, the exercise and side are drawn in block letters
@@ -90,7 +132,7 @@ def _title(title: str, width: int, height: int) -> Fit:
     return largest_fit(title, width, 4, max_scale=1)
 
 
-def _clock(content: Content, width: int, max_rows: int) -> tuple[Fit, Fit | None, bool]:
+def _clock(content: Content, width: int, max_rows: int, allow_beside: bool = True) -> tuple[Fit, Fit | None, bool]:
     """The countdown (and the rep number with it) at the largest size that fits."""
     for font in FONTS:
         for scale in range(16, 0, -1):
@@ -101,7 +143,7 @@ def _clock(content: Content, width: int, max_rows: int) -> tuple[Fit, Fit | None
                 return Fit(font, scale), None, False
             reps = _rep_fit(font, scale, content.reps)
             rep_columns, rep_rows = reps.size(content.reps)
-            if columns + REP_GAP + rep_columns <= width:
+            if allow_beside and columns + REP_GAP + rep_columns <= width:
                 return Fit(font, scale), reps, True
             if rows + rep_rows <= max_rows and rep_columns <= width:
                 return Fit(font, scale), reps, False

@@ -1,0 +1,54 @@
+"""`kneetimer figures [NAME]`: the figure library, animated in a terminal, or as text
+when the output is not one (a file, a pipe, a reviewer's log)."""
+
+from __future__ import annotations
+
+import sys
+
+from kneetimer.cli.tables import columns
+from kneetimer.figures.drawing import Ink, draw, height_needed
+from kneetimer.figures.library import MOVES, Move
+from kneetimer.routines.suggest import suggest_figure
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 1
+TEXT_WIDTH = 38  # columns of one keyframe drawn as text
+TEXT_HEIGHT = 28  # pixel rows at most (two per line)
+SHADES = {Ink.NONE: " ", Ink.FLOOR: "░", Ink.PROP: "▒", Ink.BODY: "▓", Ink.WORK: "█"}
+
+
+def show_figures(name: str | None) -> int:
+    if name is not None and name not in MOVES:
+        guess = suggest_figure(name)
+        hint = f" (did you mean '{guess}'?)" if guess else ""
+        print(f"kneetimer: no figure named {name!r}{hint}; `kneetimer figures` lists them", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if sys.stdout.isatty() and sys.stdin.isatty():
+        from kneetimer.tui.gallery import run_gallery
+
+        return run_gallery(name)
+    if name is None:
+        header = ("NAME", "MOVE", "SEEN FROM", "THE BRIGHT LEG")
+        print(columns([header, *((move.name, move.title, str(move.view), move.working)
+                                 for move in MOVES.values())], max_width=80))
+        return EXIT_OK
+    print("\n".join(figure_text(MOVES[name])))
+    return EXIT_OK
+
+
+def figure_text(move: Move) -> list[str]:
+    """The move's title, what the bright (here: solid) leg does, and its keyframes side by
+    side, one character per two pixels: solid the working leg, shaded the rest."""
+    count = len(move.keyframes)
+    fractions = [index / (count - 1) for index in range(count)] if count > 1 else [0.0]
+    rows = height_needed(move, TEXT_WIDTH, TEXT_HEIGHT)
+    frames = [draw(move, fraction, False, TEXT_WIDTH, rows) for fraction in fractions]
+    lines = [f"{move.title} ({move.name}), seen from the {move.view}, {move.side} side shown",
+             f"solid: {move.working}", ""]
+    for row in range(0, rows - 1, 2):
+        cells = []
+        for frame in frames:
+            cells.append("".join(SHADES[Ink(max(upper, lower))] for upper, lower in zip(frame[row], frame[row + 1])))
+        lines.append("  |  ".join(cells).rstrip())
+    labels = ["start", *(f"then {index}" for index in range(1, count - 1)), "end"] if count > 1 else ["held"]
+    lines.append("  |  ".join(label.ljust(TEXT_WIDTH) for label in labels).rstrip())
+    return lines

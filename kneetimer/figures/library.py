@@ -1,0 +1,210 @@
+"""The named moves a routine can show with `figure = "..."`: keyframes of joint angles.
+
+Each move is a few poses (start, end, and any in between) seen from one view, drawn
+for one side (`side`: the leg the keyframes show working); the other side is its
+mirror image. The start is where a rep begins and a release returns to; the end is
+the position held. Angles follow skeleton.py: trunk 90 is upright, 180 is lying
+with the head to the left; hips and shoulders + forwards, knees + bent.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kneetimer.figures.skeleton import Pose, View, between
+
+
+class Prop(StrEnum):
+    NONE = ""
+    ROLLER = "foam roller"
+    STEP = "step"
+    BAND = "band"
+
+
+@dataclass(frozen=True)
+class Move:
+    name: str
+    title: str
+    view: View
+    side: str  # "right" or "left": the side the keyframes show
+    keyframes: tuple[Pose, ...]
+    ground: tuple[str, ...]  # points resting on the floor
+    working: str  # what the bright leg is, in words
+    prop: Prop = Prop.NONE
+    prop_at: str = ""  # the roller's limb ("other_hip>other_knee") or the foot on the step
+    on_prop: tuple[str, ...] = ()  # points resting on the roller or the step
+    band: tuple[str, str] = ("", "")  # where a band goes round the legs
+
+    def pose_at(self, fraction: float) -> Pose:
+        """The pose `fraction` (0-1) of the way through the keyframes, eased in and out of
+        each one, as a body slows into a position."""
+        frames = self.keyframes
+        if len(frames) == 1:
+            return frames[0]
+        position = max(0.0, min(1.0, fraction)) * (len(frames) - 1)
+        index = min(int(position), len(frames) - 2)
+        share = position - index
+        return between(frames[index], frames[index + 1], (1 - math.cos(math.pi * share)) / 2)
+
+    @property
+    def moves(self) -> bool:
+        return len(self.keyframes) > 1
+
+
+# Lying on the side, seen from the front, head to the left: lying on the right side, so
+# the top leg is the left one. The thighs and shins of bent legs point partly towards the
+# viewer, so they are drawn shorter.
+_SIDE_LYING = Pose(trunk=180, head=0, other_shoulder=175, other_elbow=-150, shoulder=-80, elbow=20,
+                   foot=0.35, other_foot=0.35, ankle=90, other_ankle=90)
+_CLAM_CLOSED = Pose(**{**_SIDE_LYING.__dict__, "thigh": 0.7, "shin": 0.72, "other_thigh": 0.7,
+                       "other_shin": 0.72, "hip": 4, "knee": 8})
+_CLAM_OPEN = Pose(**{**_CLAM_CLOSED.__dict__, "hip": 38, "knee": 76})
+_LEG_DOWN = Pose(**{**_SIDE_LYING.__dict__, "hip": 3, "ankle": 95})
+_LEG_UP = Pose(**{**_SIDE_LYING.__dict__, "hip": 32, "ankle": 95})
+
+# 90-90: lying on the side; the bottom hip and knee bent to 90 (the thigh points at the
+# viewer, drawn short and slanting down), the top leg straight out in front, drawn the
+# same way; it lifts towards the ceiling.
+_NINETY = Pose(trunk=180, other_shoulder=175, other_elbow=-150, shoulder=-80, elbow=20,
+               other_hip=-40, other_thigh=0.45, other_knee=-40, other_foot=0.4,
+               hip=-38, thigh=0.62, shin=0.62, knee=0, ankle=90, foot=0.9)
+_NINETY_LIFTED = Pose(**{**_NINETY.__dict__, "hip": -5, "thigh": 0.8, "shin": 0.8})
+
+# Standing, seen from the side, facing right: the near leg is the right one.
+_STAND = Pose(trunk=90, knee=4, other_knee=4, shoulder=6, elbow=8, other_shoulder=-6, other_elbow=8)
+
+MOVES: dict[str, Move] = {}
+
+
+def _add(move: Move) -> None:
+    MOVES[move.name] = move
+
+
+_add(Move(
+    "clam", "Clam", View.FRONT, "left", (_CLAM_CLOSED, _CLAM_OPEN),
+    ground=("other_hip", "other_shoulder", "other_elbow", "other_knee", "other_ankle"),
+    working="the top knee opens; the feet stay together",
+))
+_add(Move(
+    "clam-band", "Clam with a band", View.FRONT, "left", (_CLAM_CLOSED, _CLAM_OPEN),
+    ground=("other_hip", "other_shoulder", "other_elbow", "other_knee", "other_ankle"),
+    working="the top knee opens against the band",
+    prop=Prop.BAND, band=("hip>knee@0.85", "other_hip>other_knee@0.85"),
+))
+_add(Move(
+    "side-leg-lift", "Side-lying leg lift", View.FRONT, "left", (_LEG_DOWN, _LEG_UP),
+    ground=("other_hip", "other_shoulder", "other_elbow", "other_knee", "other_ankle"),
+    working="the straight top leg lifts",
+))
+_add(Move(
+    "90-90-flexed-lift", "90-90: foot flexed, lift", View.FRONT, "left",
+    (_NINETY, _NINETY_LIFTED),
+    ground=("other_hip", "other_shoulder", "other_elbow", "other_ankle"),
+    working="the straight top leg, out in front, lifts; toes pulled up",
+))
+_add(Move(
+    "90-90-pointed-lift", "90-90: foot pointed, lift", View.FRONT, "left",
+    (Pose(**{**_NINETY.__dict__, "ankle": 10}), Pose(**{**_NINETY_LIFTED.__dict__, "ankle": 10})),
+    ground=("other_hip", "other_shoulder", "other_elbow", "other_ankle"),
+    working="the straight top leg, out in front, lifts; toes pointed",
+))
+_add(Move(
+    "90-90-toes-down", "90-90: foot flexed, toes turn down", View.FRONT, "left",
+    (_NINETY, Pose(**{**_NINETY.__dict__, "foot": 0.15}), Pose(**{**_NINETY.__dict__, "ankle": -90})),
+    ground=("other_hip", "other_shoulder", "other_elbow", "other_ankle"),
+    working="the top leg turns in, so the toes point to the floor",
+))
+_add(Move(
+    "glute-step-back", "Glute step back", View.SIDE, "right",
+    (_STAND, Pose(trunk=88, hip=22, knee=26, ankle=94, other_hip=-34, other_knee=12, other_ankle=120,
+                  shoulder=20, elbow=20, other_shoulder=-20, other_elbow=20)),
+    ground=("ankle", "toe", "other_toe"),
+    working="the front leg, knee soft over the heel; the other foot steps back",
+))
+_add(Move(
+    "single-leg-deadlift", "Single-leg deadlift", View.SIDE, "right",
+    (Pose(trunk=90, knee=6, other_hip=-8, other_knee=60, other_ankle=100, shoulder=12, other_shoulder=8),
+     Pose(trunk=10, hip=82, knee=12, ankle=100, other_hip=-2, other_knee=0, other_ankle=90,
+          shoulder=80, other_shoulder=80)),
+    ground=("ankle", "toe"),
+    working="the standing leg; the free leg reaches back as the body tips forward",
+))
+_add(Move(
+    "single-leg-deadlift-reach", "Single-leg deadlift, arms overhead", View.SIDE, "right",
+    (Pose(trunk=90, knee=6, other_hip=90, other_knee=90, other_ankle=100, shoulder=175, other_shoulder=172),
+     Pose(trunk=10, hip=82, knee=12, ankle=100, other_hip=-2, other_knee=0, other_ankle=90,
+          shoulder=180, other_shoulder=178)),
+    ground=("ankle", "toe"),
+    working="the standing leg; the lifted knee swings back as the body tips forward",
+))
+_add(Move(
+    "single-leg-squat", "Shallow single-leg squat", View.SIDE, "right",
+    (Pose(trunk=90, knee=5, other_hip=15, other_knee=80, other_ankle=100, shoulder=60, other_shoulder=55),
+     Pose(trunk=78, hip=42, knee=62, ankle=122, other_hip=20, other_knee=85, other_ankle=100,
+          shoulder=75, other_shoulder=70)),
+    ground=("ankle", "toe"),
+    working="the standing leg bends a little, a quarter squat at most",
+))
+_add(Move(
+    "lateral-band-walk", "Lateral band walk", View.FRONT, "left",
+    (Pose(trunk=90, hip=6, other_hip=-6, thigh=0.92, other_thigh=0.92, ankle=90, other_ankle=-90,
+          foot=0.45, other_foot=0.45, shoulder=18, elbow=0, other_shoulder=-18),
+     Pose(trunk=90, hip=26, other_hip=-8, thigh=0.92, other_thigh=0.92, ankle=90, other_ankle=-90,
+          foot=0.45, other_foot=0.45, shoulder=18, elbow=0, other_shoulder=-18)),
+    ground=("toe", "ankle", "other_toe", "other_ankle"),
+    working="the leading leg steps out against the band",
+    prop=Prop.BAND, band=("knee>ankle@0.45", "other_knee>other_ankle@0.45"),
+))
+_add(Move(
+    "pelvic-drop", "Pelvic lift and lower on a step", View.FRONT, "left",
+    (Pose(trunk=90, tilt=24, knee=3, other_knee=8, ankle=90, other_ankle=-90, foot=0.45, other_foot=0.45,
+          shoulder=15, other_shoulder=-15),
+     Pose(trunk=90, tilt=-24, knee=3, other_knee=8, ankle=90, other_ankle=-90, foot=0.45, other_foot=0.45,
+          shoulder=15, other_shoulder=-15)),
+    ground=(), on_prop=("ankle", "toe"),
+    working="the standing leg, on the step; the free side of the pelvis lifts",
+    prop=Prop.STEP, prop_at="ankle",
+))
+_add(Move(
+    "it-band-stretch-standing", "IT band stretch, standing", View.FRONT, "left",
+    (Pose(trunk=90, hip=3, other_hip=-3, ankle=90, other_ankle=-90, foot=0.45, other_foot=0.45,
+          shoulder=10, other_shoulder=-10),
+     Pose(trunk=104, hip=-22, other_hip=12, ankle=90, other_ankle=-90, foot=0.45, other_foot=0.45,
+          shoulder=20, other_shoulder=-160, other_elbow=-20)),
+    ground=("toe", "ankle", "other_toe", "other_ankle"),
+    working="the leg crossed behind; the hips lean towards it",
+))
+_add(Move(
+    "it-band-stretch-lying", "IT band stretch, lying", View.ABOVE, "right",
+    (Pose(trunk=180, hip=45, knee=90, other_hip=45, other_knee=90, shoulder=25, elbow=20,
+          other_shoulder=150, other_elbow=-120),
+     Pose(trunk=180, hip=-12, knee=150, ankle=60, other_hip=45, other_knee=90, shoulder=-40, elbow=-10,
+          other_shoulder=150, other_elbow=-120)),
+    ground=("other_hip",),
+    working="the top leg: heel drawn to the buttock by the hand behind",
+))
+_add(Move(
+    "it-band-roll", "IT band on the foam roller", View.FRONT, "right",
+    (Pose(trunk=166, tilt=180, other_shoulder=-80, other_elbow=-95, shoulder=20, elbow=10, roll=0.85,
+          other_hip=-30, other_knee=-70, other_thigh=0.7, other_shin=0.8, other_foot=0.4, foot=0.35),
+     Pose(trunk=166, tilt=180, other_shoulder=-80, other_elbow=-95, shoulder=20, elbow=10, roll=0.15,
+          other_hip=-30, other_knee=-70, other_thigh=0.7, other_shin=0.8, other_foot=0.4, foot=0.35)),
+    ground=("other_elbow", "other_hand", "other_toe"),
+    working="the bottom leg, on the roller, which rolls from just above the knee to the hip",
+    prop=Prop.ROLLER, prop_at="hip>knee",
+))
+_add(Move(
+    "roller-hip-stretch", "Foam roller hip stretch", View.SIDE, "right",
+    (Pose(trunk=196, head=8, hip=60, knee=115, other_hip=60, other_knee=115, shoulder=20, other_shoulder=15),
+     Pose(trunk=196, head=8, hip=125, knee=135, other_hip=60, other_knee=115, shoulder=120, elbow=30,
+          other_shoulder=110, other_elbow=30),
+     Pose(trunk=196, head=8, hip=95, knee=5, ankle=80, other_hip=60, other_knee=115, shoulder=100, elbow=10,
+          other_shoulder=95, other_elbow=10)),
+    ground=("neck", "other_toe", "other_ankle"),
+    working="the leg drawn to the chest, then straightened and held",
+    prop=Prop.ROLLER, prop_at="pelvis",
+))
+
+FIGURE_NAMES = tuple(MOVES)

@@ -45,9 +45,8 @@ def figure_text(move: Move) -> list[str]:
     lines = [f"{move.title} ({move.name}), seen from the {move.view}, {move.side} side shown",
              f"solid: {move.working}", ""]
     for row in range(0, rows - 1, 2):
-        cells = []
-        for frame in frames:
-            cells.append("".join(SHADES[Ink(max(upper, lower))] for upper, lower in zip(frame[row], frame[row + 1])))
+        cells = ["".join(SHADES[Ink(max(pair))] for pair in zip(frame[row], frame[row + 1], strict=True))
+                 for frame in frames]
         lines.append("  |  ".join(cells).rstrip())
     labels = ["start", *(f"then {index}" for index in range(1, count - 1)), "end"] if count > 1 else ["held"]
     lines.append("  |  ".join(label.ljust(TEXT_WIDTH) for label in labels).rstrip())

@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kneetimer.figures.library import MOVES
 from kneetimer.routines.durations import DurationError, kind_of, parse_duration
 from kneetimer.routines.model import (
     DEFAULT_LEAD_IN,
@@ -24,7 +25,6 @@ from kneetimer.routines.model import (
     Routine,
     Step,
 )
-from kneetimer.figures.library import MOVES
 from kneetimer.routines.suggest import suggest, suggest_figure
 from kneetimer.routines.tomlpos import KeyLines, scan
 from kneetimer.text import clean, clean_line, shorten

@@ -101,7 +101,7 @@ def _rows(name: str, step: int, mirrored: bool, width: int, height: int, backgro
         top, bottom = pixels[2 * row], pixels[2 * row + 1]
         segments: list[Segment] = []
         run, run_style = "", None
-        for upper, lower in zip(top, bottom):
+        for upper, lower in zip(top, bottom, strict=True):
             char, style = _cell(upper, lower, styles, blank, background)
             if style is run_style:
                 run += char
@@ -136,5 +136,5 @@ def _cell(upper: int, lower: int, styles: dict, blank: Style, background: RichCo
 @lru_cache(maxsize=64)
 def _shade(background: RichColor, color: RichColor, share: float) -> Style:
     start, end = background.get_truecolor(), color.get_truecolor()
-    mixed = tuple(round(a + (b - a) * share) for a, b in zip(start, end))
+    mixed = tuple(round(a + (b - a) * share) for a, b in zip(start, end, strict=True))
     return Style(color=RichColor.from_rgb(*mixed), bgcolor=background)

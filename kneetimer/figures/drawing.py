@@ -136,8 +136,8 @@ def height_needed(move: Move, width: int, height: int) -> int:
     high: a wide figure in a tall space need not sit at the bottom of it."""
     left, bottom, right, top = bounds(move)
     floor_rows = 1 if move.view is not View.ABOVE else 0
-    scale = min((width - 2) / (right - left), (height - floor_rows - 1) / (top - bottom))
-    return min(height, math.ceil((top - bottom) * scale) + floor_rows + 2)
+    scale = min((width - 3) / (right - left), (height - floor_rows - 2) / (top - bottom))
+    return min(height, math.ceil((top - bottom) * scale) + floor_rows + 3)
 
 
 @lru_cache(maxsize=2048)
@@ -149,17 +149,15 @@ def draw(move: Move, fraction: float, mirrored: bool, width: int, height: int) -
         return tuple(bytes(row) for row in rows)
     left, bottom, right, top = bounds(move)
     floor_rows = 1 if move.view is not View.ABOVE else 0
-    scale = min((width - 2) / (right - left), (height - floor_rows - 1) / (top - bottom))
+    scale = min((width - 3) / (right - left), (height - floor_rows - 2) / (top - bottom))
     margin_x = (width - (right - left) * scale) / 2
     base = height - 1 - floor_rows
 
     def pixel(point: Point) -> tuple[float, float]:
         x, y = point
-        column = margin_x + ((right - x) if mirrored else (x - left)) * scale
-        return column, base - (y - bottom) * scale
+        column = margin_x + (x - left) * scale
+        return (width - 1 - column) if mirrored else column, base - (y - bottom) * scale
 
-    if floor_rows:
-        rows[height - 1][:] = bytes([Ink.FLOOR]) * width
     for shape in shapes(move, fraction):
         if isinstance(shape, Line):
             _stroke(rows, pixel(shape.start), pixel(shape.end), max(0.5, shape.width * scale / 2), shape.ink)
@@ -168,6 +166,8 @@ def draw(move: Move, fraction: float, mirrored: bool, width: int, height: int) -
         else:
             (x0, y0), (x1, y1) = pixel((shape.left, shape.top)), pixel((shape.right, shape.bottom))
             _fill(rows, min(x0, x1), y0, max(x0, x1), y1, shape.ink)
+    if floor_rows:  # last: whatever rests on the floor stops at it
+        rows[height - 1][:] = bytes([Ink.FLOOR]) * width
     return tuple(bytes(row) for row in rows)
 
 
@@ -180,7 +180,7 @@ def _disc(radius: float) -> tuple[tuple[int, int], ...]:
 
 def _stamp(rows: list[bytearray], centre: tuple[float, float], radius: float, ink: Ink) -> None:
     height, width = len(rows), len(rows[0])
-    cx, cy = round(centre[0]), round(centre[1])
+    cx, cy = math.floor(centre[0] + 0.5), math.floor(centre[1] + 0.5)
     for dx, dy in _disc(round(radius * 2) / 2):
         x, y = cx + dx, cy + dy
         if 0 <= x < width and 0 <= y < height:

@@ -373,3 +373,48 @@ def test_an_unknown_table_is_reported_at_its_own_line():
     text = 'name = "x"\n[[exercise]]\nname = "Clams"\nreps = 2\n\n[[exercise.stepp]]\nname = "a"\n'
     problems = [str(p) for p in load_bytes(text.encode(), "mine.toml", "mine").problems]
     assert problems[0].startswith("mine.toml:6: exercise 1 (\"Clams\"): unknown key 'stepp' (did you mean 'step'?)")
+
+
+def test_a_figure_is_a_move_of_the_library_and_steps_inherit_it():
+    text = """\
+        name = "x"
+        [[exercise]]
+        name = "90-90s"
+        figure = "90-90-flexed-lift"
+        reps = 2
+          [[exercise.step]]
+          name = "Flexed"
+          [[exercise.step]]
+          name = "Toes down"
+          figure = "90-90-toes-down"
+        [[exercise]]
+        name = "No drawing"
+        reps = 2
+        """
+    routine = load(text).routine
+    first, second = routine.exercises
+    assert first.figure == "90-90-flexed-lift"
+    assert [step.figure for step in first.steps] == ["90-90-flexed-lift", "90-90-toes-down"]
+    assert second.figure == ""
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ('"clams"', 'mine.toml:4: exercise 1 ("Clams"): unknown figure "clams" (did you mean \'clam\'?)'),
+        ('"it band roller"', 'unknown figure "it band roller" (did you mean \'it-band-roll\'?)'),
+        ('"handstand"', 'unknown figure "handstand" (`kneetimer figures` lists them)'),
+        ("3", "mine.toml:4: exercise 1 (\"Clams\"): figure must be text, got a whole number"),
+    ],
+)
+def test_an_unknown_figure_is_located_with_a_guess(value, expected):
+    text = f'name = "x"\n[[exercise]]\nname = "Clams"\nfigure = {value}\nreps = 2\n'
+    (message,) = messages(text)
+    assert expected in message
+
+
+def test_a_step_figure_error_names_the_step():
+    text = 'name = "x"\n[[exercise]]\nname = "Clams"\nreps = 2\n[[exercise.step]]\nname = "a"\nfigure = "clam-bnad"\n'
+    (message,) = messages(text)
+    assert message.startswith('routines/mine.toml:7: exercise 1 ("Clams"), step 1 ("a"): unknown figure "clam-bnad"')
+    assert "did you mean 'clam-band'" in message

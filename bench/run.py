@@ -91,6 +91,34 @@ def apps_side_by_side(runs: int, warmup: float, window: float) -> dict:
     return result
 
 
+MOVING_ROUTINE = ('name = "Bench moving"\nlead_in = 0\n[[exercise]]\nname = "Paced clams"\nfigure = "clam"\n'
+                  'reps = 200\ntempo = 3\npaced = true\n')
+
+
+def figure_side_by_side(runs: int, warmup: float, window: float) -> dict:
+    """CPU of paced reps, the figure moving the whole time, with the figure on and turned off
+    in the settings: what the figure costs (alternating runs, same pty, same size)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        routine = scratch / "bench-moving.toml"
+        routine.write_text(MOVING_ROUTINE)
+        envs = {}
+        for shown in (True, False):
+            config = scratch / f"config-{shown}"
+            config.mkdir()
+            (config / "config.toml").write_text(f"pain_prompt = false\nfigure = {str(shown).lower()}\n")
+            envs[shown] = {"KNEETIMER_DATA_DIR": str(scratch / "data"), "KNEETIMER_CONFIG_DIR": str(config),
+                           "PYTHONPATH": str(REPO)}
+        cpu: dict[bool, list[float]] = {True: [], False: []}
+        for _ in range(runs):
+            for shown in (True, False):
+                run = measure_app(kneetimer_argv(routine), b"Paced clams", envs[shown], warmup, window)
+                cpu[shown].append(run["cpu_percent"])
+    on, off = statistics.median(cpu[True]), statistics.median(cpu[False])
+    return {"size": f"{APP_SIZE[0]}x{APP_SIZE[1]}", "cpu_percent_figure": round(on, 2),
+            "cpu_percent_no_figure": round(off, 2), "ratio": round(on / off, 2)}
+
+
 def cli_startup(runs: int) -> dict:
     env = dict(os.environ, PYTHONPATH=str(REPO))
 
@@ -123,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         ("timer", lambda: timer_accuracy.run(seconds=6 if quick else 60, burn_core=burn_core)),
         ("apps", lambda: apps_side_by_side(runs=1 if quick else 3, warmup=0.3 if quick else 3,
                                            window=0.7 if quick else 30)),
+        ("figure", lambda: figure_side_by_side(runs=1 if quick else 3, warmup=0.3 if quick else 3,
+                                               window=0.7 if quick else 20)),
         ("phase_change", lambda: phase_change.run(runs=1 if quick else 3, quick=quick)),
         ("voice", lambda: voice.run(quick=quick)),
         ("cli_startup", lambda: cli_startup(runs=2 if quick else 15)),
@@ -153,6 +183,10 @@ def format_table(results: dict) -> str:
                        ("peak_rss_mb", "peak memory MB")):
         row = apps[key]
         lines.append(f"  {label:24} {row['kneetimer']:>10} {row['bare_textual']:>10} {row['ratio']:>7}")
+    figure = results["figure"]
+    lines += ["", f"Paced reps, the figure moving all the time ({figure['size']}): CPU % of a core "
+                  f"{figure['cpu_percent_figure']} with the figure, {figure['cpu_percent_no_figure']} without: "
+                  f"ratio {figure['ratio']}"]
     change = results["phase_change"]
     lines += ["", f"A phase change drawn (from the wake to the frame written to the pty), {change['size']}",
               f"  {'':24} {'changes':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}"]

@@ -48,6 +48,7 @@ from kneetimer.workout.words import countdown_text, minutes, phase_title, side_w
 ENTER_ACTIONS = {"count_rep": EnterAction.COUNT_REP, "end_hold": EnterAction.END_HOLD,
                  "start_now": EnterAction.START_NOW}
 STALE_CUE = 0.5  # seconds: a cue noticed later than this gets no sound or word
+SOONEST_WAKE = 0.001  # seconds: the shortest wait asked of a timer (never 0)
 
 
 def format_time_left(seconds: float) -> str:
@@ -197,7 +198,10 @@ class WorkoutScreen(Screen):
             self._timer = None
         wake_at = self.session.next_change_at()
         if wake_at is not None:
-            self._timer = self.set_timer(max(0.0, wake_at - self.app.clock()), self.wake, name="workout-wake")
+            # A wake-up already due still waits a moment: Textual never fires a timer of
+            # delay 0, and the engine catches up on every deadline passed when it wakes.
+            delay = max(SOONEST_WAKE, wake_at - self.app.clock())
+            self._timer = self.set_timer(delay, self.wake, name="workout-wake")
 
     def _react(self, cues: list[Cue]) -> None:
         """Play and say what the cues call for: only what is still on time (after a stall,

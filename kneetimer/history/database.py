@@ -92,13 +92,13 @@ assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
 
-def open_database(folder: Path) -> tuple[sqlite3.Connection, Path, list[OpenNotice]]:
-    """Open (creating or migrating) the database in `folder`.
+def open_database(folder: Path, name: str = DB_NAME) -> tuple[sqlite3.Connection, Path, list[OpenNotice]]:
+    """Open (creating or migrating) the database `name` in `folder`.
 
     A corrupt file is moved aside and a fresh one started (a notice says so);
     a file from a newer kneetimer is left untouched (HistoryUnavailable).
     """
-    path = folder / DB_NAME
+    path = folder / name
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -125,6 +125,38 @@ def open_database(folder: Path) -> tuple[sqlite3.Connection, Path, list[OpenNoti
         connection.close()
         raise HistoryUnavailable(_describe(error, path)) from None
     return connection, path, notices
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    """Which file an open connection writes to: if the name comes to point elsewhere (the
+    file deleted, or replaced by another), the connection writes to a file nobody will read."""
+
+    device: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileIdentity:
+        status = path.stat()
+        return cls(status.st_dev, status.st_ino)
+
+
+def file_lost(path: Path, identity: FileIdentity) -> str | None:
+    """How the file the connection writes to was lost ("deleted", "replaced", "emptied or
+    overwritten"), or None while `path` is still that SQLite file."""
+    try:
+        if FileIdentity.of(path) != identity:
+            return "replaced"
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return "deleted"
+    except OSError:
+        return None  # unreadable for a moment: the write itself will say what is wrong
+    return None if header == SQLITE_HEADER else "emptied or overwritten"
 
 
 def transaction(connection: sqlite3.Connection) -> _Transaction:

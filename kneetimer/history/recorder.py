@@ -6,18 +6,26 @@ own connection. A write that fails (disk full, database locked too long) is
 kept and retried with the next one and at the end; `problem` says what is wrong
 so the screen can show "not saved". Reads that must see this session's writes
 (`ask`) run on the same thread, after them.
+
+Before each write it checks that the file is still the one it opened: a history file
+deleted, replaced or emptied during the workout would otherwise swallow every write
+after it. Then the whole session is written again (every write is kept until the
+end), to a fresh file where the old one is gone, or beside a file it must not touch,
+and `notice` says what happened and where the session is.
 """
 
 from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from kneetimer.history.database import DB_NAME
 from kneetimer.workout.records import EndedBy, ExerciseRecord, Outcome
 
 if TYPE_CHECKING:
@@ -33,7 +41,11 @@ class Recorder:
         self.folder = folder
         self.session_id: int | None = resume_session_id
         self.problem: str | None = None
+        self.notice: str | None = None  # the session was saved, but not where it was meant to be
         self.unsaved = 0  # writes waiting for a retry
+        self._file_name = DB_NAME
+        self._row_started: str | None = None  # the session row's start, as stored
+        self._applied: list[Callable[[HistoryStore], None]] = []  # every write done: to write again
         self._opening = (routine_id, routine_name, started_at, pain_before, routine_path)
         self._queue: queue.Queue = queue.Queue()
         self._failed: list[Callable[[HistoryStore], None]] = []
@@ -88,6 +100,7 @@ class Recorder:
             self.session_id = store.start_session(routine_id, routine_name, started_at, pain_before, routine_path)
         else:
             store.reopen_session(self.session_id)
+        self._row_started = store.started_at_text(self.session_id)
 
     def _require_id(self) -> int:
         if self.session_id is None:
@@ -102,6 +115,8 @@ class Recorder:
                 break
             if store is None:
                 store = self._open()  # tried again at every message: the folder may come back
+            elif (how := store.lost(self.session_id, self._row_started)) is not None:
+                store = self._start_again(store, how)
             if store is not None:
                 self._retry_failed(store)
             if kind == _FLUSH:
@@ -120,10 +135,26 @@ class Recorder:
         from kneetimer.history.store import HistoryStore, HistoryUnavailable  # on this thread, off the UI's path
 
         try:
-            return HistoryStore.open(self.folder, recover=False)
+            return HistoryStore.open(self.folder, recover=False, name=self._file_name)
         except HistoryUnavailable as error:
             self.problem = str(error)
             return None
+
+    def _start_again(self, store: HistoryStore, how: str) -> HistoryStore | None:
+        """The file was lost (`how`): write the whole session again, to a fresh file where
+        the old one is gone, else to a file beside the one now there (never touched)."""
+        path = store.path
+        store.close()
+        if how == "deleted" and not path.exists():
+            where = f"a new {path.name} was started with this session"
+        else:
+            self._file_name = _side_name(path)
+            where = f"that file was left as it is, and this session was saved to {path.with_name(self._file_name)}"
+        self.notice = f"The history file {path} was {how} during the workout; {where}."
+        self.session_id = None  # a new session row (a resumed session's earlier part went with the file)
+        self._failed = [*self._applied, *self._failed]
+        self._applied = []
+        return self._open()
 
     def _answer(self, store: HistoryStore | None, question, answer: Future) -> None:
         try:
@@ -137,6 +168,9 @@ class Recorder:
         except Exception as error:  # disk full, locked too long, I/O error: keep it for a retry
             self._failed.append(write)
             self.problem = f"history not saved: {error}"
+        else:
+            self._applied.append(write)
+            store.settle()
 
     def _retry_failed(self, store: HistoryStore) -> None:
         pending, self._failed = self._failed, []
@@ -144,6 +178,16 @@ class Recorder:
             self._apply(store, write)
         if not self._failed:
             self.problem = None
+
+
+def _side_name(path: Path) -> str:
+    """A name beside `path` that no file has yet: history.saved-20261123-081500.db."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    name, number = f"{path.stem}.saved-{stamp}{path.suffix}", 1
+    while path.with_name(name).exists():
+        number += 1
+        name = f"{path.stem}.saved-{stamp}-{number}{path.suffix}"
+    return name
 
 
 _WRITE, _FLUSH, _ASK, _STOP = "write", "flush", "ask", "stop"

@@ -19,9 +19,11 @@ from kneetimer.dates import iso, parse_iso
 from kneetimer.history.database import (
     DB_NAME,
     SCHEMA_VERSION,
+    FileIdentity,
     HistoryUnavailable,
     OpenNotice,
     describe_error,
+    file_lost,
     open_database,
     transaction,
 )
@@ -39,13 +41,18 @@ class HistoryStore:
         self.connection = connection
         self.path = path
         self.notices = notices
+        self.identity = FileIdentity.of(path)
 
     @classmethod
-    def open(cls, folder: Path, recover: bool = True) -> HistoryStore:
+    def open(cls, folder: Path, recover: bool = True, name: str = DB_NAME) -> HistoryStore:
         """Open the database in `folder` (see database.open_database); with `recover`,
         sessions abandoned by a killed kneetimer are marked interrupted."""
-        connection, path, notices = open_database(folder)
-        store = cls(connection, path, notices)
+        connection, path, notices = open_database(folder, name)
+        try:
+            store = cls(connection, path, notices)
+        except OSError as error:
+            connection.close()
+            raise HistoryUnavailable(f"cannot use the history file {path}: {error.strerror or error}") from None
         if recover:
             try:
                 store.recover_abandoned()
@@ -56,6 +63,31 @@ class HistoryStore:
 
     def close(self) -> None:
         self.connection.close()
+
+    def lost(self, session_id: int | None = None, started_at: str | None = None) -> str | None:
+        """How the file this store writes to was lost since it was opened (see file_lost),
+        or copied over in place (the session written so far is no longer in it)."""
+        how = file_lost(self.path, self.identity)
+        if how is not None or session_id is None:
+            return how
+        try:
+            row = self.connection.execute("SELECT started_at FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        except sqlite3.DatabaseError:
+            return "damaged"
+        return None if row is not None and row[0] == started_at else "overwritten"
+
+    def started_at_text(self, session_id: int) -> str | None:
+        """The session's start as stored: what tells this session's row from another's."""
+        row = self.connection.execute("SELECT started_at FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def settle(self) -> None:
+        """Copy the write-ahead log into the file and empty it: what is written is in the
+        file itself, and no stale log is left to be read with a file put in its place."""
+        try:
+            self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlite3.DatabaseError:
+            pass  # busy (another reader): the log is copied at the next chance
 
     # -- writing ---------------------------------------------------------------
 

@@ -72,6 +72,7 @@ class KneetimerApp(App):
         self.handle_signals = handle_signals
         self.history_problem: str | None = None
         self.unsaved_on_exit: str | None = None
+        self.history_notice: str | None = None  # saved, but not where it was meant to be
         self.recorder: Recorder | None = None  # the workout under way, until its summary is done
         self._store = None
         self._store_tried = False
@@ -203,7 +204,12 @@ class KneetimerApp(App):
     def end_recording(self) -> None:
         """Wait (briefly) for the last writes; whatever could not be saved is said on exit."""
         recorder, self.recorder = self.recorder, None
-        if recorder is not None and not recorder.close(timeout=3):
+        if recorder is None:
+            return
+        saved = recorder.close(timeout=3)
+        if recorder.notice:
+            self.history_notice = recorder.notice
+        if not saved:
             self.unsaved_on_exit = (recorder.problem or "some of this workout could not be saved") + \
                 f" ({recorder.unsaved} unsaved writes)"
 

@@ -12,6 +12,8 @@ def launch(routine: Routine | None, quiet: bool, voice: bool) -> int:
 
     app = KneetimerApp(routine, quiet=quiet, voice=voice, handle_signals=True)
     app.run()
+    if app.history_notice:
+        print(f"kneetimer: {app.history_notice}", file=sys.stderr)
     if app.unsaved_on_exit:
         print(f"kneetimer: {app.unsaved_on_exit}", file=sys.stderr)
         return 1

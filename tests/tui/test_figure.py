@@ -8,9 +8,9 @@ import dataclasses
 
 import pytest
 
+from tests.engine_helpers import routine_from
 from tests.tui.test_seen_from_the_mat import drawn_rows
 from tests.tui_helpers import advance, advance_stepwise, make_app, word
-from tests.engine_helpers import routine_from
 
 BLOCKS = set("▀▄█")
 CLAMS = routine_from(

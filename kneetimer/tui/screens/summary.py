@@ -120,10 +120,31 @@ class SummaryScreen(Screen):
         return text
 
     def _show_saved(self) -> None:
-        problem = self.recorder.problem if self.recorder else "history is not available"
+        """Say where the session is once the writes so far are done (not before: the
+        history file may have gone, and "saved" must be true)."""
+        if self.recorder is None:
+            self._say_saved("history is not available", None)
+            return
+        recorder = self.recorder
+        done = recorder.ask(lambda store, session_id: None)
+        self.run_worker(self._saved_when_done(recorder, done), exclusive=True, group="saved")
+
+    async def _saved_when_done(self, recorder, done) -> None:
+        import asyncio
+
+        try:
+            await asyncio.wait_for(asyncio.wrap_future(done), timeout=5)
+        except Exception:
+            self._say_saved(recorder.problem or "the history file did not answer in 5 seconds", None)
+            return
+        self._say_saved(recorder.problem, recorder.notice)
+
+    def _say_saved(self, problem: str | None, notice: str | None) -> None:
         saved = self.query_one("#saved", Static)
         if problem:
             saved.update(Text(f"⚠ Not saved: {problem}", style="bold red"))
+        elif notice:
+            saved.update(Text(f"⚠ {notice}", style="bold"))
         else:
             saved.update(Text("Saved to history.", style="dim"))
 

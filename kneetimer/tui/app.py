@@ -4,9 +4,7 @@ Screens own their layout; the engine owns timing."""
 
 from __future__ import annotations
 
-import asyncio
 import gc
-import signal
 import time
 from collections.abc import Callable
 from datetime import date, datetime
@@ -125,13 +123,16 @@ class KneetimerApp(App):
 
     def _install_signal_handlers(self) -> None:
         """SIGTERM, SIGHUP (the terminal closed) and SIGINT end a workout the way q, y
-        does: saved as interrupted, with its work, and the terminal restored."""
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-            try:
-                loop.add_signal_handler(signum, self._on_signal, signum)
-            except (NotImplementedError, RuntimeError, ValueError, AttributeError):
-                pass  # not on this platform
+        does: saved as interrupted, with its work, and the terminal restored (signals.py)."""
+        from kneetimer.tui import signals
+
+        signals.install(self._on_signal, self._flush_history, self._driver)
+
+    def _flush_history(self) -> None:
+        """From the exit watchdog: the writes queued so far, waited for briefly."""
+        recorder = self.recorder
+        if recorder is not None:
+            recorder.flush(timeout=1.5)
 
     def _on_signal(self, signum: int) -> None:
         from kneetimer.tui.screens.workout import WorkoutScreen

@@ -1,0 +1,87 @@
+"""Signals from outside the app: end a workout the way q, y does, and never outlive it.
+
+SIGTERM, SIGHUP (the terminal closed) and SIGINT save the workout as interrupted and
+exit. The handlers are plain Python ones, not the event loop's: when the terminal is
+gone, Textual's writer thread can die with the writes queued behind it, and the event
+loop then blocks for good; a plain handler still runs, and a watchdog thread ends the
+process a few seconds later if the orderly exit has not happened (every exercise done is
+already saved as it happened; the session left "in progress" is marked interrupted the
+next time kneetimer opens its history).
+
+A SIGCONT that follows no Ctrl-Z (sent by another program, or by a terminal hanging up)
+is ignored: Textual would otherwise "resume" a terminal it never left, take the raw mode
+for the one to restore at exit, and start a second keyboard reader.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+import termios
+import threading
+import time
+from collections.abc import Callable
+
+GRACE_SECONDS = 4.0  # for the orderly exit (the recorder waits up to 3 s for its last writes)
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+RESTORE_SCREEN = b"\x1b[<u\x1b[?1049l\x1b[?25h\x1b[?1004l\x1b[?2004l\x1b[?7h"
+
+
+def install(end_workout: Callable[[int], None], flush_history: Callable[[], None], driver) -> None:
+    """Call `end_workout(signum)` on the event loop for an ending signal; `flush_history`
+    from the watchdog before a forced exit. `driver` is Textual's (for the terminal)."""
+    loop = asyncio.get_running_loop()
+    ending: list[int] = []
+
+    def on_ending(signum: int, _frame) -> None:
+        if not ending:
+            ending.append(signum)
+            threading.Thread(target=_watchdog, args=(signum, flush_history, driver), daemon=True,
+                             name="kneetimer-exit-watchdog").start()
+        try:
+            loop.call_soon_threadsafe(end_workout, signum)
+        except RuntimeError:  # the loop is closed: the watchdog ends it
+            pass
+
+    for signum in ENDING_SIGNALS:
+        try:
+            signal.signal(signum, on_ending)
+        except (OSError, ValueError):
+            pass  # not on this platform, or not the main thread
+    _guard_sigcont(driver)
+
+
+def _guard_sigcont(driver) -> None:
+    resume = signal.getsignal(signal.SIGCONT)
+    if not callable(resume) or not hasattr(driver, "_must_signal_resume"):
+        return
+
+    def on_continue(signum: int, frame) -> None:
+        if driver._must_signal_resume:  # set by Textual's own Ctrl-Z handler before it stops
+            resume(signum, frame)
+
+    signal.signal(signal.SIGCONT, on_continue)
+
+
+def _watchdog(signum: int, flush_history: Callable[[], None], driver) -> None:
+    time.sleep(GRACE_SECONDS)
+    try:
+        flush_history()
+    except Exception:
+        pass
+    _restore_terminal(driver)
+    os._exit(128 + signum)
+
+
+def _restore_terminal(driver) -> None:
+    """Leave the terminal as it was found, writing directly (Textual's writer may be stuck)."""
+    try:
+        fileno = sys.__stdout__.fileno()
+        attributes = getattr(driver, "attrs_before", None)
+        if attributes is not None:
+            termios.tcsetattr(getattr(driver, "fileno", fileno), termios.TCSANOW, attributes)
+        os.write(fileno, RESTORE_SCREEN)
+    except (OSError, ValueError, termios.error, AttributeError):
+        pass  # the terminal is gone: nothing to restore

@@ -7,6 +7,8 @@ import argparse
 import difflib
 import sys
 
+from kneetimer.cli.streams import NO_TERMINAL, has_terminal, say
+
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
 
@@ -70,12 +72,18 @@ def cmd_run(args: argparse.Namespace) -> int:
     routine = resolve_routine(args.routine)
     if routine is None:
         return EXIT_BAD_INPUT
+    if not has_terminal():
+        say(NO_TERMINAL)
+        return EXIT_USAGE
     from kneetimer.tui.launch import launch
 
     return launch(routine=routine, quiet=args.quiet, voice=args.voice)
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
+    if not has_terminal():
+        say(NO_TERMINAL)
+        return EXIT_USAGE
     from kneetimer.tui.launch import launch
 
     return launch(routine=None, quiet=args.quiet, voice=args.voice)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 
+from kneetimer.cli.streams import has_terminal
 from kneetimer.cli.tables import columns
 from kneetimer.figures.drawing import Ink, draw, height_needed
 from kneetimer.figures.library import MOVES, Move
@@ -22,7 +23,7 @@ def show_figures(name: str | None) -> int:
         hint = f" (did you mean '{guess}'?)" if guess else ""
         print(f"kneetimer: no figure named {name!r}{hint}; `kneetimer figures` lists them", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if sys.stdout.isatty() and sys.stdin.isatty():
+    if sys.stdout.isatty() and has_terminal():
         from kneetimer.tui.gallery import run_gallery
 
         return run_gallery(name)

@@ -14,7 +14,7 @@ from kneetimer import paths
 from kneetimer.cli.tables import columns
 from kneetimer.dates import Precision, format_moment, iso
 from kneetimer.history.rows import ExerciseRow, SessionRow
-from kneetimer.history.store import DB_NAME, HistoryStore, HistoryUnavailable
+from kneetimer.history.store import HistoryStore, HistoryUnavailable
 from kneetimer.text import clean
 from kneetimer.workout.records import Status
 
@@ -62,11 +62,9 @@ def exercise_json(exercise: ExerciseRow) -> dict:
 
 
 def open_existing() -> HistoryStore | None:
-    """The store, or None when there is no history yet (reading never creates one)."""
-    folder = paths.data_dir()
-    if not (folder / DB_NAME).exists():
-        return None
-    return HistoryStore.open(folder)
+    """The store, or None when there is no history yet: reading creates, moves and
+    changes nothing, and needs no write access."""
+    return HistoryStore.open_for_reading(paths.data_dir())
 
 
 def print_history(as_json: bool, limit: int | None) -> int:
@@ -105,7 +103,16 @@ def format_sessions(sessions: list[SessionRow]) -> str:
 def _pain(before: int | None, after: int | None) -> str:
     if before is None and after is None:
         return "-"
-    return f"{'-' if before is None else before}→{'-' if after is None else after}"
+    return f"{'-' if before is None else before}{_arrow()}{'-' if after is None else after}"
+
+
+def _arrow() -> str:
+    """→ where the output can spell it, else -> (LC_ALL=C)."""
+    try:
+        "→".encode(sys.stdout.encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return "->"
+    return "→"
 
 
 EXPORT_FIELDS = [
@@ -114,7 +121,6 @@ EXPORT_FIELDS = [
     "exercise", "side", "status", "counted", "prescribed", "planned_sets", "planned_reps", "planned_seconds",
     "sets_done", "reps_done", "seconds", "pain", "started_at", "ended_at",
 ]
-_TEXT_FIELDS = {"routine_id", "routine_name", "note", "exercise", "side", "prescribed"}
 
 
 def export_rows(sessions: list[SessionRow]) -> list[dict]:
@@ -174,14 +180,18 @@ def export(fmt: str) -> int:
     writer = csv.DictWriter(sys.stdout, fieldnames=EXPORT_FIELDS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: _spreadsheet_safe(value) if key in _TEXT_FIELDS else value for key, value in row.items()})
+        writer.writerow({key: _spreadsheet_safe(value) for key, value in row.items()})
     return EXIT_OK
 
 
 def _spreadsheet_safe(value):
-    """Control characters stripped; a cell starting with = + - @ would run as a
-    formula in a spreadsheet, so it is quoted."""
+    """Every text cell: control characters stripped; a cell starting with = + - @ (or a
+    tab or carriage return before one) would run as a formula in a spreadsheet, so it is
+    quoted. Numbers stay numbers."""
     if not isinstance(value, str):
         return value
     value = clean(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    return "'" + value if value[:1] in FORMULA_STARTS or value.lstrip("\t\r ")[:1] in FORMULA_STARTS else value
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -7,11 +7,16 @@ The TUI (and so Textual) is imported only by the commands that open it, so
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 
 from kneetimer import __version__
 from kneetimer.cli import commands
 from kneetimer.cli.commands import EXIT_OK
+from kneetimer.cli.streams import say, silence_stdout, tolerant_encoding
+
+EXIT_FAILED = 1
+LARGEST_COUNT = 1_000_000  # sessions or weeks: more than a lifetime, less than SQLite's integers
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,10 +83,16 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
+    if value > LARGEST_COUNT:
+        raise argparse.ArgumentTypeError(f"must be at most {LARGEST_COUNT:,}")
     return value
 
 
+OUTPUT_ERRORS = (errno.ENOSPC, errno.EIO, errno.EBADF, errno.EDQUOT, errno.EFBIG)
+
+
 def main(argv: list[str] | None = None) -> int:
+    tolerant_encoding()
     args = build_parser().parse_args(argv)
     handlers = {
         None: commands.cmd_tui,
@@ -96,10 +107,21 @@ def main(argv: list[str] | None = None) -> int:
         "copy": commands.cmd_copy,
         "edit": commands.cmd_edit,
     }
+    if sys.stdout is None:
+        say("kneetimer: standard output is closed; there is nowhere to write to.")
+        return EXIT_FAILED
     try:
-        return handlers[args.command](args)
+        code = handlers[args.command](args)
+        sys.stdout.flush()  # a full disk shows here, not as an ignored error at exit
+        return code
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `kneetimer list | head`
-        sys.stderr.close()
+    except BrokenPipeError:  # `kneetimer list | head`: the reader has had enough
+        silence_stdout()
         return EXIT_OK
+    except OSError as error:
+        if error.errno not in OUTPUT_ERRORS:
+            raise
+        silence_stdout()
+        say(f"kneetimer: could not write the output: {error.strerror or error}")
+        return EXIT_FAILED

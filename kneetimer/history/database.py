@@ -99,6 +99,7 @@ def open_database(folder: Path, name: str = DB_NAME) -> tuple[sqlite3.Connection
     a file from a newer kneetimer is left untouched (HistoryUnavailable).
     """
     path = folder / name
+    check_places(folder, path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -159,6 +160,64 @@ def file_lost(path: Path, identity: FileIdentity) -> str | None:
     return None if header == SQLITE_HEADER else "emptied or overwritten"
 
 
+def check_places(folder: Path, path: Path) -> None:
+    """Name the real cause when the folder or the file is not what it should be (SQLite
+    would say "disk I/O error" or "unable to open")."""
+    if folder.exists() and not folder.is_dir():
+        raise HistoryUnavailable(f"{folder} is a file, not a folder: kneetimer keeps its history in that "
+                                 f"folder. Move the file away (or set KNEETIMER_DATA_DIR).")
+    if path.is_dir():
+        raise HistoryUnavailable(f"{path} is a folder, not a history file. Move it away.")
+
+
+def open_for_reading(folder: Path, name: str = DB_NAME) -> tuple[sqlite3.Connection, Path] | None:
+    """Open the database to read it, changing nothing: no file is created, moved or
+    migrated (an older file is upgraded in a copy in memory), and a read-only folder
+    will do. None when there is no history yet."""
+    path = folder / name
+    check_places(folder, path)
+    if not path.exists():
+        return None
+    try:
+        _refuse_newer(path)
+        connection = _connect_read_only(path)
+        _check_readable(connection)
+    except sqlite3.DatabaseError as error:
+        if _is_corruption(error):
+            raise HistoryUnavailable(
+                f"the history file {path} is damaged. It was left as it is; kneetimer (the app) keeps it "
+                f"aside under another name and starts a new one when it next opens its history."
+            ) from None
+        raise HistoryUnavailable(_describe(error, path)) from None
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version < SCHEMA_VERSION:
+        copy = sqlite3.connect(":memory:", isolation_level=None)
+        connection.backup(copy)
+        connection.close()
+        copy.row_factory = sqlite3.Row
+        _migrate(copy)
+        connection = copy
+    return connection, path
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Read-only; where even the WAL's shared-memory file cannot be made (a read-only
+    folder, so nobody can be writing), the file is read as it stands."""
+    connection = None
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None,
+                                     timeout=BUSY_TIMEOUT_MS / 1000)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as error:
+        if "unable to open" not in str(error) and "readonly" not in str(error):
+            raise
+        if connection is not None:
+            connection.close()
+        connection = sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True, isolation_level=None)
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
 def transaction(connection: sqlite3.Connection) -> _Transaction:
     return _Transaction(connection)
 
@@ -205,7 +264,7 @@ def _refuse_newer(path: Path) -> None:
     (even switching to WAL, which rewrites the header) touches it."""
     if not path.exists():
         return
-    probe = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    probe = _connect_read_only(path)
     try:
         version = probe.execute("PRAGMA user_version").fetchone()[0]
     finally:
@@ -272,7 +331,9 @@ def _move_aside(path: Path) -> Path:
 
 def _describe(error: sqlite3.Error, path: Path) -> str:
     text = str(error)
-    if "readonly" in text or "unable to open" in text or "read-only" in text:
+    if "readonly" in text:
+        return f"cannot write the history file {path}: it is read-only ({text}); check its permissions"
+    if "unable to open" in text or "read-only" in text:
         return f"cannot write the history file {path} ({text}); check the folder's permissions"
     if "disk is full" in text or "disk I/O" in text:
         return f"cannot write the history file {path}: the disk is full or failing ({text})"

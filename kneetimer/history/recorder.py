@@ -17,6 +17,7 @@ and `notice` says what happened and where the session is.
 from __future__ import annotations
 
 import queue
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -25,7 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from kneetimer.history.database import DB_NAME
+from kneetimer.history.database import DB_NAME, describe_error
 from kneetimer.workout.records import EndedBy, ExerciseRecord, Outcome
 
 if TYPE_CHECKING:
@@ -167,7 +168,10 @@ class Recorder:
             write(store)
         except Exception as error:  # disk full, locked too long, I/O error: keep it for a retry
             self._failed.append(write)
-            self.problem = f"history not saved: {error}"
+            if isinstance(error, sqlite3.Error):
+                self.problem = f"history not saved: {describe_error(error, store.path)}"
+            elif self.problem is None:  # else the first cause stands (a write waiting for the session row)
+                self.problem = f"history not saved: {error}"
         else:
             self._applied.append(write)
             store.settle()

@@ -25,6 +25,7 @@ from kneetimer.history.database import (
     describe_error,
     file_lost,
     open_database,
+    open_for_reading,
     transaction,
 )
 from kneetimer.history.flags import flag_for
@@ -60,6 +61,16 @@ class HistoryStore:
                 connection.close()
                 raise HistoryUnavailable(describe_error(error, path)) from None
         return store
+
+    @classmethod
+    def open_for_reading(cls, folder: Path) -> HistoryStore | None:
+        """The history as it stands, changing nothing (database.open_for_reading); None
+        when there is none yet."""
+        opened = open_for_reading(folder)
+        if opened is None:
+            return None
+        connection, path = opened
+        return cls(connection, path, [])
 
     def close(self) -> None:
         self.connection.close()

@@ -8,6 +8,8 @@ is kept beside, renamed, and the user is told.
 
 from __future__ import annotations
 
+import os
+import stat
 import time
 import tomllib
 from dataclasses import asdict, dataclass, fields, replace
@@ -17,9 +19,11 @@ from kneetimer import paths
 from kneetimer.files import write_atomically
 from kneetimer.routines.durations import DurationError, parse_duration
 from kneetimer.routines.model import Routine
+from kneetimer.text import clean_line, shorten
 from kneetimer.workout.cues import SoundLevel
 
 CONFIG_NAME = "config.toml"
+MAX_CONFIG_BYTES = 64 * 1024  # a settings file is a dozen lines
 DEFAULT_THEME = "textual-dark"
 
 
@@ -33,6 +37,9 @@ class Settings:
     pain_prompt: bool = True  # ask knee pain before and after
     figure: bool = True  # draw the move beside the countdown, where there is room
     sessions_per_week: int = 3  # the weekly goal; 0 for none
+
+
+KNOWN = frozenset(field.name for field in fields(Settings))
 
 
 @dataclass
@@ -49,23 +56,54 @@ def config_path() -> Path:
 def load_settings(path: Path | None = None) -> LoadedSettings:
     path = path or config_path()
     try:
-        data = path.read_bytes()
+        data = _read_config(path)
     except FileNotFoundError:
         return LoadedSettings(Settings(), [])
     except OSError as error:
-        return LoadedSettings(Settings(), [f"{path}: cannot read the settings: {error.strerror}"], broken=True)
+        return LoadedSettings(Settings(), [f"{path}: cannot read the settings: {error.strerror or error}"],
+                              broken=True)
     try:
         document = tomllib.loads(data.decode("utf-8"))
     except Exception as error:  # TOMLDecodeError, UnicodeDecodeError, RecursionError, ValueError
         return LoadedSettings(
             Settings(), [f"{path}: the settings file is broken ({error}); using the defaults"], broken=True
         )
-    settings, problems = Settings(), []
+    settings, problems, unknown = Settings(), [], []
     for key, value in document.items():
+        if key not in KNOWN:
+            unknown.append(key)
+            continue
         problem = _apply(settings, key, value)
         if problem:
             problems.append(f"{path}: {problem}")
+    if unknown:
+        problems.append(f"{path}: {_unknown_keys(unknown)}")
     return LoadedSettings(settings, problems)
+
+
+def _read_config(path: Path) -> bytes:
+    """The file's bytes: a regular file (a FIFO would hang start-up, a device never end)
+    of at most MAX_CONFIG_BYTES."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(f"{path} is not a regular file")
+        if status.st_size > MAX_CONFIG_BYTES:
+            raise OSError(f"it is {status.st_size:,} bytes; a settings file is at most {MAX_CONFIG_BYTES:,}")
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            return handle.read(MAX_CONFIG_BYTES + 1)
+    finally:
+        os.close(descriptor)
+
+
+def _unknown_keys(keys: list[str]) -> str:
+    """One message for every unknown key (a thousand keys are one warning, not a thousand)."""
+    shown = ", ".join(repr(shorten(clean_line(key), 30)) for key in keys[:3])
+    more = f" and {len(keys) - 3:,} more" if len(keys) > 3 else ""
+    known = ", ".join(sorted(KNOWN))
+    noun = "setting" if len(keys) == 1 else "settings"
+    return f"unknown {noun} {shown}{more}, ignored (known: {known})"
 
 
 def _apply(settings: Settings, key: str, value: object) -> str | None:
@@ -93,16 +131,13 @@ def _apply(settings: Settings, key: str, value: object) -> str | None:
             settings.lead_in = None
             return "lead_in: at most 10 minutes; using each routine's own"
     elif key == "theme":
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or not clean_line(value):
             return "theme must be a theme name"
-        settings.theme = value.strip()
+        settings.theme = shorten(clean_line(value), 60)
     elif key == "sessions_per_week":
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 14:
             return "sessions_per_week must be a whole number from 0 to 14; using 3"
         settings.sessions_per_week = value
-    else:
-        known = ", ".join(field.name for field in fields(Settings))
-        return f"unknown setting '{key}' (known: {known})"
     return None
 
 

@@ -11,7 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from kneetimer import paths
-from kneetimer.routines.loader import LoadResult, Problem, load_file
+from kneetimer.routines.loader import LoadResult, Problem, load_file, routine_id_of
 from kneetimer.routines.model import Routine
 
 
@@ -42,8 +42,9 @@ def discover() -> list[Entry]:
     entries: dict[str, Entry] = {}
     for origin, folder in ((Origin.USER, paths.user_routines_dir()), (Origin.BUNDLED, paths.bundled_routines_dir())):
         for path in _routine_files(folder):
-            if path.stem not in entries:
-                entries[path.stem] = Entry(path.stem, path, origin, load_file(path))
+            routine_id = routine_id_of(path)
+            if routine_id not in entries:
+                entries[routine_id] = Entry(routine_id, path, origin, load_file(path))
     return list(entries.values())
 
 
@@ -51,18 +52,18 @@ def find(reference: str) -> Entry | None:
     """A routine by id, or by the path of a .toml file."""
     candidate = Path(reference).expanduser()
     if reference.endswith(".toml") or "/" in reference or candidate.is_file():
-        return Entry(candidate.stem, candidate, Origin.FILE, load_file(candidate, display=reference))
+        return Entry(routine_id_of(candidate), candidate, Origin.FILE, load_file(candidate, display=reference))
     for origin, folder in ((Origin.USER, paths.user_routines_dir()), (Origin.BUNDLED, paths.bundled_routines_dir())):
         path = folder / f"{reference}.toml"
         if path.is_file():
             return Entry(reference, path, origin, load_file(path))
-    return None
+    return next((entry for entry in discover() if entry.id == reference), None)  # a name cleaned of escapes
 
 
 def known_ids() -> list[str]:
     """Every routine id, from file names alone (nothing is parsed)."""
     folders = (paths.user_routines_dir(), paths.bundled_routines_dir())
-    return sorted({path.stem for folder in folders for path in _routine_files(folder)})
+    return sorted({routine_id_of(path) for folder in folders for path in _routine_files(folder)})
 
 
 def _routine_files(folder: Path) -> list[Path]:

@@ -73,10 +73,16 @@ class LoadResult:
         return self.routine is not None
 
 
+def routine_id_of(path: Path) -> str:
+    """A routine's id: its file's name without .toml, and without anything that could
+    steer a terminal (a file may be named with escape sequences)."""
+    return clean_line(path.stem)
+
+
 def load_file(path: Path | str, display: str | None = None) -> LoadResult:
-    """Load one routine file; its id is the file's stem."""
+    """Load one routine file; its id is the file's stem (without control characters)."""
     path = Path(path)
-    shown = display if display is not None else str(path)
+    shown = clean_line(display if display is not None else str(path))
     try:
         if path.is_dir():
             return _failed(shown, "is a folder, not a routine file")
@@ -84,7 +90,7 @@ def load_file(path: Path | str, display: str | None = None) -> LoadResult:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         return _failed(shown, f"cannot read the file: {error.strerror or error}")
-    result = load_bytes(data, shown, routine_id=path.stem)
+    result = load_bytes(data, shown, routine_id=routine_id_of(path))
     if result.routine is not None:
         result.routine = _with_path(result.routine, path)
     return result

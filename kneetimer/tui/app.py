@@ -95,8 +95,9 @@ class KneetimerApp(App):
         self.start_sound()  # a thread of its own; each sound is made when first needed
         if self.handle_signals:
             self._install_signal_handlers()
-        for problem in self._settings_problems:
-            self.notify(problem, severity="warning", timeout=10, markup=False)
+        if self._settings_problems:  # one toast for them all: many would cover the exercise
+            self.notify("\n".join(self._settings_problems[:4]), title="Settings", severity="warning",
+                        timeout=10, markup=False)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         else:

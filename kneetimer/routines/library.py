@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from kneetimer.files import write_atomically
 from kneetimer.routines.loader import LoadResult, load_bytes
 from kneetimer.routines.model import Routine
 from kneetimer.routines.tomlpos import scan
+from kneetimer.text import clean_line
 
 MAX_ID_LENGTH = 64
 
@@ -27,9 +29,11 @@ class RoutineFileError(Exception):
 
 
 def safe_id(name: str) -> str:
-    """A file-name-safe id from whatever the user typed: lower case letters, digits,
-    dashes. No path separators, no dots, so it can only name a file in the folder."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:MAX_ID_LENGTH].strip("-")
+    """A file-name-safe id from whatever the user typed: letters of any script (lower
+    case), digits, dashes. No path separators, no dots, no control characters, so it
+    can only name a file in the folder."""
+    folded = unicodedata.normalize("NFC", name).casefold()
+    slug = re.sub(r"[\W_]+", "-", folded).strip("-")[:MAX_ID_LENGTH].strip("-")
     if not slug:
         raise RoutineFileError(f"cannot make a routine id from {name!r}: use letters or digits")
     return slug
@@ -75,7 +79,7 @@ hold = ["30s", "1m"]    # a range: Enter ends it after 30 s, or it runs to 1 min
 
 def new_routine(name: str, force: bool = False) -> Path:
     path = _claim(name, force)
-    display = name.strip() or path.stem
+    display = clean_line(name) or path.stem  # one line: a newline would end the TOML string
     text = STARTER.format(name=_toml_string(display), path=path)
     write_atomically(path, text)
     return path
@@ -110,7 +114,10 @@ def _renamed(text: str, new_id: str) -> str:
 
 
 def _toml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """`text` as a TOML string, escaped by tomli-w (quotes, backslashes, control characters)."""
+    import tomli_w
+
+    return tomli_w.dumps({"s": text}).split("=", 1)[1].strip()
 
 
 # -- editing ---------------------------------------------------------------------------

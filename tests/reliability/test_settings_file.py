@@ -96,3 +96,18 @@ async def test_no_escape_from_a_routine_file_name_reaches_the_picker(user_routin
         assert len(app.screen.query("*")) > 3
         assert ESC not in app.title and ESC not in (app.sub_title or "")
         assert ESC not in drawn and "\x07" not in drawn
+
+
+@pytest.mark.parametrize("name, routine_id", [("Übung", "übung"), ("膝のリハビリ", "膝のリハビリ"),
+                                              ("Line one\nline two", "line-one-line-two"),
+                                              ('Tab\there "quoted" \\ back\x7f', "tab-here-quoted-back")])
+def test_new_keeps_any_script_and_writes_a_routine_that_validates(user_routines, capsys, name, routine_id):
+    from kneetimer.cli.parser import main
+    from kneetimer.routines.loader import load_file
+
+    assert main(["new", name]) == 0
+    path = user_routines / f"{routine_id}.toml"
+    result = load_file(path)
+    assert result.ok, [str(p) for p in result.problems]
+    assert "\n" not in result.routine.name and ESC not in result.routine.name
+    assert main(["validate", str(path)]) == 0

@@ -42,7 +42,7 @@ def test_any_valid_routine_round_trips_through_the_writer(document):
 @pytest.mark.parametrize(
     "name, expected",
     [("My Knee Routine!", "my-knee-routine"), ("../../etc/passwd", "etc-passwd"), ("clams_v2", "clams-v2"),
-     ("Ünïcode   knee", "n-code-knee"), ("a/b\\c", "a-b-c")],
+     ("Ünïcode   knee", "ünïcode-knee"), ("Übung", "übung"), ("膝のリハビリ", "膝のリハビリ"), ("a\x1b[31mb", "a-31mb"), ("a/b\\c", "a-b-c")],
 )
 def test_safe_ids_cannot_leave_the_folder(name, expected):
     assert safe_id(name) == expected

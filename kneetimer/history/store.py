@@ -107,9 +107,10 @@ class HistoryStore:
         with transaction(self.connection):
             cursor = self.connection.execute(
                 "INSERT INTO sessions (routine_id, routine_name, started_at, started_ts, day, status,"
-                " pain_before, owner_pid, routine_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " pain_before, owner_pid, owner_started, routine_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (routine_id, routine_name, iso(started_at), started_at.timestamp(),
-                 started_at.date().isoformat(), Outcome.IN_PROGRESS, pain_before, os.getpid(), routine_path),
+                 started_at.date().isoformat(), Outcome.IN_PROGRESS, pain_before, os.getpid(),
+                 process_started(os.getpid()), routine_path),
             )
             return cursor.lastrowid
 
@@ -147,8 +148,8 @@ class HistoryStore:
         """A resumed session is in progress again; its new work joins it."""
         with transaction(self.connection):
             self.connection.execute(
-                "UPDATE sessions SET status = ?, owner_pid = ? WHERE id = ?",
-                (Outcome.IN_PROGRESS, os.getpid(), session_id),
+                "UPDATE sessions SET status = ?, owner_pid = ?, owner_started = ? WHERE id = ?",
+                (Outcome.IN_PROGRESS, os.getpid(), process_started(os.getpid()), session_id),
             )
 
     def set_feedback(self, session_id: int, pain_after: int | None = None, note: str | None = None) -> None:
@@ -177,8 +178,8 @@ class HistoryStore:
         with transaction(self.connection):
             abandoned = [
                 row[0] for row in self.connection.execute(
-                    "SELECT id, owner_pid FROM sessions WHERE status = ?", (Outcome.IN_PROGRESS,)
-                ) if not _process_alive(row[1])
+                    "SELECT id, owner_pid, owner_started FROM sessions WHERE status = ?", (Outcome.IN_PROGRESS,)
+                ) if not _process_alive(row[1], row[2])
             ]
             for session_id in abandoned:
                 self.connection.execute(
@@ -312,10 +313,11 @@ def _best(selection: str) -> str:
             f" ORDER BY {_BEST_ORDER}) AS best_rank FROM exercises e {selection})")
 
 
-def _process_alive(pid: int | None) -> bool:
+def _process_alive(pid: int | None, started: float | None = None) -> bool:
     """Whether the process that owns a session in progress still runs. Our own pid
-    means the session is ours and live. Off POSIX there is no safe check, so a
-    session left in progress counts as abandoned."""
+    means the session is ours and live; a pid now used by a process that started at
+    another time is not the owner (pids are reused). Off POSIX there is no safe check,
+    so a session left in progress counts as abandoned."""
     if pid == os.getpid():
         return True
     if not pid or os.name != "posix":
@@ -325,8 +327,25 @@ def _process_alive(pid: int | None) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        pass
+    now_started = process_started(pid)
+    if started is not None and now_started is not None and abs(now_started - started) > START_TOLERANCE_S:
+        return False
     return True
+
+
+START_TOLERANCE_S = 0.05  # two readings of one process's start time agree to a clock tick
+
+
+def process_started(pid: int) -> float | None:
+    """When process `pid` started, in seconds since boot (Linux /proc); None where it
+    cannot be told (then the pid alone decides)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            fields = handle.read().rsplit(b")", 1)[1].split()
+        return int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22, starttime, in clock ticks
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _chunks(items: list, size: int):

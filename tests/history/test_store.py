@@ -172,7 +172,8 @@ def test_session_of_a_live_process_is_left_in_progress(tmp_path):
     session_id = store.start_session("r", "R", at("2026-11-21"))
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
-        store.connection.execute("UPDATE sessions SET owner_pid = ?", (sleeper.pid,))
+        # written before start times were recorded: the pid alone decides
+        store.connection.execute("UPDATE sessions SET owner_pid = ?, owner_started = NULL", (sleeper.pid,))
         assert HistoryStore.open(tmp_path).session(session_id).status == "in_progress"
     finally:
         sleeper.kill()
@@ -371,3 +372,34 @@ def test_our_own_session_in_progress_is_not_recovered_from_under_us(tmp_path):
     store = HistoryStore.open(tmp_path)
     session_id = store.start_session("r", "R", at("2026-11-21"))
     assert HistoryStore.open(tmp_path).session(session_id).status == "in_progress"
+
+
+def test_a_reused_pid_is_not_taken_for_the_owner(tmp_path):
+    """The owner was killed and its pid now belongs to another process (here: a sleeper
+    started after the session): the start times differ, so the session is abandoned."""
+    store = HistoryStore.open(tmp_path)
+    session_id = store.start_session("r", "R", at("2026-11-21"))
+    started = store.connection.execute("SELECT owner_started FROM sessions").fetchone()[0]
+    assert started is not None, "the owner's start time is recorded beside its pid"
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        store.connection.execute("UPDATE sessions SET owner_pid = ?", (sleeper.pid,))  # started != sleeper's
+        assert HistoryStore.open(tmp_path).session(session_id).status == "interrupted"
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+
+
+def test_the_owner_with_its_own_start_time_is_live(tmp_path):
+    from kneetimer.history.store import process_started
+
+    store = HistoryStore.open(tmp_path)
+    session_id = store.start_session("r", "R", at("2026-11-21"))
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        store.connection.execute("UPDATE sessions SET owner_pid = ?, owner_started = ?",
+                                 (sleeper.pid, process_started(sleeper.pid)))
+        assert HistoryStore.open(tmp_path).session(session_id).status == "in_progress"
+    finally:
+        sleeper.kill()
+        sleeper.wait()

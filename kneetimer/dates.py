@@ -4,6 +4,11 @@ History keeps each moment as ISO 8601 text with milliseconds and the offset of t
 place it happened ("2026-11-21T07:58:03.412+01:00"), and its local calendar day.
 Nothing slices those strings by hand: they are parsed into datetimes at the store,
 and shown through `format_moment`.
+
+The rule across time zones: sessions are ordered by the instant; a session's day (for
+streaks, the week's goal and the calendar) is the local day where it was done; screens
+and `history` show times on the clock of where the person is now; the export keeps
+both the instant with its offset and the date and time where it was done.
 """
 
 from __future__ import annotations
@@ -41,6 +46,8 @@ def parse_iso(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-def format_moment(moment: datetime, precision: Precision = Precision.MINUTE) -> str:
-    """A moment for people to read, on the clock of the place it happened."""
-    return moment.strftime(_FORMATS[precision])
+def format_moment(moment: datetime, precision: Precision = Precision.MINUTE, where_done: bool = False) -> str:
+    """A moment for people to read, on the clock of where they are now (`where_done`:
+    of the place it happened)."""
+    shown = moment if where_done or moment.tzinfo is None else moment.astimezone()
+    return shown.strftime(_FORMATS[precision])

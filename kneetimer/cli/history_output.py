@@ -130,8 +130,8 @@ def export_rows(sessions: list[SessionRow]) -> list[dict]:
     for session in sorted(sessions, key=lambda s: (s.started_at.timestamp(), s.id)):
         base = {
             "session_id": session.id,
-            "date": format_moment(session.started_at, Precision.DAY),  # where it was done
-            "time": format_moment(session.started_at, Precision.TIME),
+            "date": format_moment(session.started_at, Precision.DAY, where_done=True),
+            "time": format_moment(session.started_at, Precision.TIME, where_done=True),
             "routine_id": session.routine_id,
             "routine_name": session.routine,
             "session_started_at": iso(session.started_at),

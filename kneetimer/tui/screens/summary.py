@@ -140,7 +140,10 @@ class SummaryScreen(Screen):
         self._say_saved(recorder.problem, recorder.notice)
 
     def _say_saved(self, problem: str | None, notice: str | None) -> None:
-        saved = self.query_one("#saved", Static)
+        found = self.query("#saved")
+        if not self.is_attached or not found:  # the screen closed while the writes were waited for
+            return
+        saved = found.first(Static)
         if problem:
             saved.update(Text(f"⚠ Not saved: {problem}", style="bold red"))
         elif notice:

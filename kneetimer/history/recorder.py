@@ -116,7 +116,7 @@ class Recorder:
                 break
             if store is None:
                 store = self._open()  # tried again at every message: the folder may come back
-            elif (how := store.lost(self.session_id, self._row_started)) is not None:
+            elif (how := self._lost(store)) is not None:
                 store = self._start_again(store, how)
             if store is not None:
                 self._retry_failed(store)
@@ -140,6 +140,12 @@ class Recorder:
         except HistoryUnavailable as error:
             self.problem = str(error)
             return None
+
+    def _lost(self, store: HistoryStore) -> str | None:
+        """How the file was lost, checking for this session's row once it is known to exist."""
+        if self._row_started is None:
+            return store.lost()
+        return store.lost(self.session_id, self._row_started)
 
     def _start_again(self, store: HistoryStore, how: str) -> HistoryStore | None:
         """The file was lost (`how`): write the whole session again, to a fresh file where

@@ -14,9 +14,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widgets import Static
 
 from kneetimer.figures.drawing import bounds
 from kneetimer.figures.library import MOVES
@@ -48,6 +49,7 @@ from kneetimer.workout.words import countdown_text, minutes, phase_title, side_w
 ENTER_ACTIONS = {"count_rep": EnterAction.COUNT_REP, "end_hold": EnterAction.END_HOLD,
                  "start_now": EnterAction.START_NOW}
 STALE_CUE = 0.5  # seconds: a cue noticed later than this gets no sound or word
+FIGURE_MARGIN = 2  # columns right of the figure
 SOONEST_WAKE = 0.001  # seconds: the shortest wait asked of a timer (never 0)
 
 
@@ -114,6 +116,7 @@ class WorkoutScreen(Screen):
         self._paused_while_covered = False
         self._ended_by = EndedBy.CLOSED
         self._figure_key: tuple | None = None
+        self._grid_rows = ""
 
     def compose(self) -> ComposeResult:
         self.title_text = BigText(id="title")
@@ -128,12 +131,10 @@ class WorkoutScreen(Screen):
         self.time_left = Line(id="time-left")
         self.cues = Line(id="cues")
         self.instructions = Line(id="instructions")
-        yield self.title_text
-        with Horizontal(id="stage"):
-            with Vertical(id="readout"):
-                yield self.banner
-                yield self.countdown
-            yield self.figure
+        yield self.title_text  # a grid (kneetimer.tcss): the figure beside the word and the countdown
+        yield self.banner
+        yield self.figure
+        yield self.countdown
         yield self.counters
         yield self.next_up
         yield self.phase_bar
@@ -256,6 +257,7 @@ class WorkoutScreen(Screen):
         self.cues.value = Text("  ·  ".join(shorten(cue, 80) for cue in phase.cues),
                                                    style="italic")
         self.instructions.value = Text(phase.instructions)
+        self._fit_rows()
         state = (view.state, phase.kind, phase.part, view.enter)
         if state != self._binding_state:
             self._binding_state = state
@@ -274,9 +276,8 @@ class WorkoutScreen(Screen):
             self.banner.styles.text_style = "reverse"
         else:
             self.banner.styles.clear_rule("text_style")
-        for widget in self.walk_children():  # inline styles do not reach a child's cached visual style
+        for widget in self.query(Static):  # inline styles do not reach a Static's cached visual style
             widget.notify_style_update()
-            widget.refresh()
 
     def _clock_texts(self, view: SessionView) -> tuple[str, str, str | None]:
         """(what the countdown shows, the widest it will show in this phase, the rep number)."""
@@ -321,7 +322,12 @@ class WorkoutScreen(Screen):
         content = workout_layout.Content(template, word, title, reps_template, optional, figure_size)
         layout = workout_layout.plan(self.size.width, self.size.height, content)
         self.figure.display = layout.figure_columns > 0
-        self.figure.styles.width = layout.figure_columns or 1
+        if layout.figure_columns:  # a second column for the figure, beside the word and the countdown
+            self.styles.grid_size_columns = 2
+            self.styles.grid_columns = f"1fr {layout.figure_columns + FIGURE_MARGIN}"
+        else:
+            self.styles.grid_size_columns = 1
+            self.styles.grid_columns = "1fr"
         self.title_text.fit = layout.title
         self.banner.fit = layout.word
         self.countdown.face = Face(template, layout.countdown, reps_template, layout.reps or PLAIN,
@@ -333,6 +339,20 @@ class WorkoutScreen(Screen):
         for name, widget in lines.items():
             widget.display = name in layout.shown
             widget.styles.max_height = layout.rows.get(name, 1)
+
+    def _fit_rows(self) -> None:
+        """The grid's rows (kneetimer.tcss): the title, the word, the countdown, then each
+        line shown, as tall as its text at the full width (a grid's own "auto" would measure
+        a line spanning both columns at the first column's width)."""
+        width, rows = self.size.width, ["auto", "auto", "1fr"]
+        for widget in (self.counters, self.next_up, self.phase_bar, self.session_row, self.cues,
+                       self.instructions):
+            if widget.display:
+                rows.append(str(_rows_of(widget, self.size, width)))
+        grid_rows = " ".join(rows)
+        if grid_rows != self._grid_rows:
+            self._grid_rows = grid_rows
+            self.styles.grid_rows = grid_rows
 
     def _title(self, view: SessionView) -> str:
         """The exercise and side; during the rest between exercises, the one coming up."""
@@ -461,3 +481,14 @@ class WorkoutScreen(Screen):
 
         self.app.switch_screen(SummaryScreen(self.routine, self.session, self.recorder, self._totals(),
                                              exit_when_done=self.exit_when_done, pain_before=self.pain_before))
+
+
+def _rows_of(widget, size, width: int) -> int:
+    """How many rows `widget` takes at `width` (its fixed height, or its text's, within its max-height)."""
+    height = widget.styles.height
+    if height is not None and height.is_cells:
+        return int(height.value)
+    spacing = widget.styles.gutter
+    content = widget.get_content_height(size, size, max(1, width - spacing.width)) + spacing.height
+    limit = widget.styles.max_height
+    return max(1, min(content, int(limit.value)) if limit is not None and limit.is_cells else content)

@@ -82,10 +82,10 @@ class HistoryStore:
         if how is not None or session_id is None:
             return how
         try:
-            row = self.connection.execute("SELECT started_at FROM sessions WHERE id = ?", (session_id,)).fetchone()
+            stored = self.started_at_text(session_id)
         except sqlite3.DatabaseError:
             return "damaged"
-        return None if row is not None and row[0] == started_at else "overwritten"
+        return None if stored == started_at else "overwritten"
 
     def started_at_text(self, session_id: int) -> str | None:
         """The session's start as stored: what tells this session's row from another's."""

@@ -117,6 +117,7 @@ class WorkoutScreen(Screen):
         self._ended_by = EndedBy.CLOSED
         self._figure_key: tuple | None = None
         self._grid_rows = ""
+        self._rows_key: tuple | None = None
 
     def compose(self) -> ComposeResult:
         self.title_text = BigText(id="title")
@@ -257,7 +258,10 @@ class WorkoutScreen(Screen):
         self.cues.value = Text("  ·  ".join(shorten(cue, 80) for cue in phase.cues),
                                                    style="italic")
         self.instructions.value = Text(phase.instructions)
-        self._fit_rows()
+        rows_key = (self._layout_key, self.session.index)
+        if rows_key != self._rows_key:  # the lines' texts change with the phase, not every second
+            self._rows_key = rows_key
+            self._fit_rows()
         state = (view.state, phase.kind, phase.part, view.enter)
         if state != self._binding_state:
             self._binding_state = state

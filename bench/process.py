@@ -3,6 +3,7 @@ time to first frame, CPU time (all threads, ns resolution), peak memory."""
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import signal
@@ -88,10 +89,8 @@ class PtyProcess:
         whatever was opened since under the same number."""
         master, self.master = self.master, -1
         if master >= 0:
-            try:
+            with contextlib.suppress(OSError):
                 os.close(master)
-            except OSError:
-                pass
 
 
 def python_argv(*args: str) -> list[str]:

@@ -76,11 +76,11 @@ async def run_kneetimer(seconds: float, pauses: int, stall_at: float | None) -> 
                     await asyncio.sleep(0.7)
                     await pilot.press("space")
                 deadline = session.deadline()
-                if not stalled and time.monotonic() - started >= stall_at and deadline is not None:
-                    if deadline - time.monotonic() > 0.6:  # stall across this phase's end
-                        await asyncio.sleep(deadline - time.monotonic() - 0.5)
-                        stalled = True
-                        time.sleep(STALL_SECONDS)  # the event loop is blocked
+                due_to_stall = not stalled and time.monotonic() - started >= stall_at and deadline is not None
+                if due_to_stall and deadline - time.monotonic() > 0.6:  # stall across this phase's end
+                    await asyncio.sleep(deadline - time.monotonic() - 0.5)
+                    stalled = True
+                    time.sleep(STALL_SECONDS)  # the event loop is blocked
             ideal_end = session.started_mono + session.planned_total + session.paused_total
             drift = session.ended_mono - ideal_end
             noticed_end = time.monotonic()
@@ -135,7 +135,7 @@ async def run_naive(seconds: float, stall_at: float | None) -> dict:
 
 def summarize(result: dict) -> dict:
     values = sorted(result["lateness"]) or [0.0]
-    p99 = values[min(len(values) - 1, int(round(0.99 * (len(values) - 1))))]
+    p99 = values[min(len(values) - 1, round(0.99 * (len(values) - 1)))]
     return {
         "phases": result["phases"],
         "p50_ms": round(statistics.median(values) * 1000, 2),

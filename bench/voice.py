@@ -75,7 +75,7 @@ async def run_one(speaker_class, quick: bool, shorten: bool = True) -> dict:
     routine = bench_routine(quick)
     real_fits = words.fits
     if not shorten:
-        words.fits = lambda text, seconds: True  # every announcement in full
+        words.fits = lambda _text, _seconds: True  # every announcement in full
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         (scratch / "speak.py").write_text(STAND_IN)

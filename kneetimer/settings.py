@@ -110,7 +110,7 @@ def _apply(settings: Settings, key: str, value: object) -> str | None:
     if key == "sound":
         if isinstance(value, bool):  # written by kneetimer before sound levels
             settings.sound = SoundLevel.ALL if value else SoundLevel.OFF
-        elif value in tuple(SoundLevel):
+        elif isinstance(value, str) and value in tuple(SoundLevel):
             settings.sound = SoundLevel(value)
         else:
             return f'sound must be "all", "essential" or "off"; using "{settings.sound}"'

@@ -93,7 +93,7 @@ def test_core_packages_never_import_textual_tui_or_cli():
 
 def test_no_import_cycle_between_files():
     known = modules()
-    graph = {m: {t for t in imports(p, known) if t in known and not known[t].name == "__init__.py"}
+    graph = {m: {t for t in imports(p, known) if t in known and known[t].name != "__init__.py"}
              for m, p in known.items()}
     state: dict[str, int] = {}
     stack: list[str] = []
@@ -103,7 +103,7 @@ def test_no_import_cycle_between_files():
         stack.append(node)
         for target in sorted(graph[node]):
             if state.get(target) == 1:
-                return stack[stack.index(target):] + [target]
+                return [*stack[stack.index(target):], target]
             if target not in state:
                 cycle = visit(target)
                 if cycle:

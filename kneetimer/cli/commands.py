@@ -113,7 +113,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from kneetimer.cli.history_output import open_existing
     from kneetimer.cli.report_output import to_html, to_markdown
     from kneetimer.dates import now_local
-    from kneetimer.files import write_atomically
+    from kneetimer.files import is_database, write_atomically
     from kneetimer.history.report import build_report
     from kneetimer.history.store import HistoryUnavailable
     from kneetimer.settings import load_settings
@@ -132,6 +132,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK
+    if is_database(Path(args.output)):
+        print(f"kneetimer: {args.output} is a database (perhaps your history), not overwritten. "
+              "Choose another file name.", file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         write_atomically(Path(args.output), text)
     except OSError as error:

@@ -16,7 +16,8 @@ from kneetimer.cli.commands import EXIT_OK
 from kneetimer.cli.streams import say, silence_stdout, tolerant_encoding
 
 EXIT_FAILED = 1
-LARGEST_COUNT = 1_000_000  # sessions or weeks: more than a lifetime, less than SQLite's integers
+LARGEST_COUNT = 1_000_000  # sessions: more than a lifetime, less than SQLite's integers
+LONGEST_REPORT_WEEKS = 520  # ten years: a report longer than that is no use to a physiotherapist
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("csv", "json"), required=True)
 
     report = commands.add_parser("report", help="a record to hand your physiotherapist (HTML or Markdown)")
-    report.add_argument("--weeks", type=_positive_int, default=4, metavar="N", help="the last N weeks (default 4)")
+    report.add_argument("--weeks", type=_report_weeks, default=6, metavar="N",
+                        help="the last N weeks, at most 520 (default 6, a typical follow-up)")
     report.add_argument("--format", choices=("html", "markdown"), default="html")
     report.add_argument("--output", metavar="FILE", help="write it to FILE (default: print it)")
 
@@ -74,6 +76,13 @@ def _add_sound_options(parser: argparse.ArgumentParser, default) -> None:
     parser.add_argument("--quiet", action="store_true", default=default, help="no bell")
     parser.add_argument("--voice", action="store_true", default=default,
                         help="speak the cues (needs espeak-ng, spd-say or say)")
+
+
+def _report_weeks(text: str) -> int:
+    weeks = _positive_int(text)
+    if weeks > LONGEST_REPORT_WEEKS:
+        raise argparse.ArgumentTypeError(f"must be at most {LONGEST_REPORT_WEEKS} (ten years)")
+    return weeks
 
 
 def _positive_int(text: str) -> int:

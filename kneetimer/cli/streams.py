@@ -3,6 +3,7 @@ writing when a stream is closed, full, or cannot spell a character."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -46,7 +47,5 @@ def tolerant_encoding() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 reconfigure(errors="replace")
-            except (OSError, ValueError):
-                pass

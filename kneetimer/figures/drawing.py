@@ -10,6 +10,7 @@ two rows of pixels into one row of half-block characters.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
@@ -105,7 +106,7 @@ def _prop_point(move: Move, points: dict[str, Point], roll: float) -> Point:
     return along(points, f"{at}@{roll}" if ">" in at else at)
 
 
-def _limbs(points: dict[str, Point], prefix: str, bones, ink: Ink) -> list[Shape]:
+def _limbs(points: dict[str, Point], prefix: str, bones: Iterable[tuple[str, str]], ink: Ink) -> list[Shape]:
     return [Line(points[prefix + start], points[prefix + end], ink, LIMB) for start, end in bones]
 
 

@@ -12,6 +12,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 
 SCHEMA_VERSION = 3
 DB_NAME = "history.db"
@@ -247,16 +248,16 @@ class _Transaction:
     def __init__(self, connection: sqlite3.Connection):
         self.connection = connection
 
-    def __enter__(self):
+    def __enter__(self) -> sqlite3.Connection:
         self.connection.execute("BEGIN IMMEDIATE")
         return self.connection
 
-    def __exit__(self, kind, value, _traceback):
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 _traceback: TracebackType | None) -> None:
         if kind is None:
             self.connection.execute("COMMIT")
         elif self.connection.in_transaction:
             self.connection.execute("ROLLBACK")
-        return False
 
 
 def _refuse_newer(path: Path) -> None:

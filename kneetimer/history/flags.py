@@ -41,6 +41,6 @@ def flag_for(pain_before: int | None, pain_after: int | None,
     return Flag(tuple(reasons), tuple(marked)) if reasons else None
 
 
-def _join(items) -> str:
+def _join(items: Iterable[str]) -> str:
     items = list(items)
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -7,6 +7,7 @@ pain went up (across those sessions, or from before to after the latest one).
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 
 from kneetimer.history.rows import SessionRow
@@ -40,11 +41,11 @@ def suggest(routine: Routine, recent_sessions: list[SessionRow]) -> Suggestion |
     last = [s for s in recent_sessions if s.routine_id == routine.id][:SESSIONS_NEEDED]
     if len(last) < SESSIONS_NEEDED or not all(_earned(session) for session in last):
         return None
-    pains = [session.pain_after for session in reversed(last)]  # oldest first
-    if any(later > earlier for earlier, later in zip(pains, pains[1:], strict=False)):
+    pains = [session.pain_after for session in reversed(last) if session.pain_after is not None]  # oldest first
+    if any(later > earlier for earlier, later in itertools.pairwise(pains)):
         return None
     latest = last[0]
-    if latest.pain_before is not None and latest.pain_after > latest.pain_before:
+    if latest.pain_before is not None and latest.pain_after is not None and latest.pain_after > latest.pain_before:
         return None
     return progress(routine)
 

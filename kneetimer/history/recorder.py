@@ -24,7 +24,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kneetimer.history.database import DB_NAME, describe_error
 from kneetimer.workout.records import EndedBy, ExerciseRecord, Outcome
@@ -48,7 +48,7 @@ class Recorder:
         self._row_started: str | None = None  # the session row's start, as stored
         self._applied: list[Callable[[HistoryStore], None]] = []  # every write done: to write again
         self._opening = (routine_id, routine_name, started_at, pain_before, routine_path)
-        self._queue: queue.Queue = queue.Queue()
+        self._queue: queue.Queue[tuple[str, Any]] = queue.Queue()  # (what, its payload), in order
         self._failed: list[Callable[[HistoryStore], None]] = []
         self._thread = threading.Thread(target=self._run, name="kneetimer-history", daemon=True)
         self._thread.start()
@@ -163,13 +163,14 @@ class Recorder:
         self._applied = []
         return self._open()
 
-    def _answer(self, store: HistoryStore | None, question, answer: Future) -> None:
+    def _answer(self, store: HistoryStore | None, question: Callable[[HistoryStore, int | None], Any],
+                answer: Future[Any]) -> None:
         try:
             answer.set_result(None if store is None else question(store, self.session_id))
         except Exception as error:  # handed to the asker, never lost on this thread
             answer.set_exception(error)
 
-    def _apply(self, store: HistoryStore, write) -> None:
+    def _apply(self, store: HistoryStore, write: Callable[[HistoryStore], None]) -> None:
         try:
             write(store)
         except Exception as error:  # disk full, locked too long, I/O error: keep it for a retry

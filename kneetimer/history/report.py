@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from kneetimer.history.rows import PainPoint, SessionRow
 from kneetimer.history.stats import WeekGoal, weekly_goal
@@ -103,7 +104,7 @@ def build_report(store: HistoryStore, today: date, weeks: int, goal: int = 0) ->
 
 
 def _exercise_lines(sessions: Sequence[SessionRow]) -> tuple[ExerciseLine, ...]:
-    lines: dict[tuple[str, str | None], dict] = {}
+    lines: dict[tuple[str, str | None], dict[str, Any]] = {}
     for session in sessions:  # oldest first: the latest prescription wins
         for record in session.counted:
             line = lines.setdefault((record.name, record.side), {

@@ -9,11 +9,14 @@ kneetimer next opens the store.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from kneetimer.dates import iso, parse_iso
 from kneetimer.history.database import (
@@ -33,6 +36,8 @@ from kneetimer.history.rows import ExerciseRow, PainPoint, SessionRow, SessionSu
 from kneetimer.workout.records import EndedBy, ExerciseRecord, Outcome, Status, best_records
 
 __all__ = ["DB_NAME", "SCHEMA_VERSION", "HistoryStore", "HistoryUnavailable", "OpenNotice"]
+
+T = TypeVar("T")
 
 
 class HistoryStore:
@@ -95,10 +100,8 @@ class HistoryStore:
     def settle(self) -> None:
         """Copy the write-ahead log into the file and empty it: what is written is in the
         file itself, and no stale log is left to be read with a file put in its place."""
-        try:
+        with contextlib.suppress(sqlite3.DatabaseError):  # busy: the log is copied at the next chance
             self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        except sqlite3.DatabaseError:
-            pass  # busy (another reader): the log is copied at the next chance
 
     # -- writing ---------------------------------------------------------------
 
@@ -112,6 +115,7 @@ class HistoryStore:
                  started_at.date().isoformat(), Outcome.IN_PROGRESS, pain_before, os.getpid(),
                  process_started(os.getpid()), routine_path),
             )
+            assert cursor.lastrowid is not None  # an INSERT always sets it
             return cursor.lastrowid
 
     def add_record(self, session_id: int, record: ExerciseRecord, active_s: float, paused_s: float) -> None:
@@ -329,9 +333,7 @@ def _process_alive(pid: int | None, started: float | None = None) -> bool:
     except PermissionError:
         pass
     now_started = process_started(pid)
-    if started is not None and now_started is not None and abs(now_started - started) > START_TOLERANCE_S:
-        return False
-    return True
+    return not (started is not None and now_started is not None and abs(now_started - started) > START_TOLERANCE_S)
 
 
 START_TOLERANCE_S = 0.05  # two readings of one process's start time agree to a clock tick
@@ -348,7 +350,7 @@ def process_started(pid: int) -> float | None:
         return None
 
 
-def _chunks(items: list, size: int):
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 

@@ -124,10 +124,14 @@ def _toml_string(text: str) -> str:
 
 
 def editor_command() -> list[str] | None:
+    """$VISUAL, else $EDITOR, split as a shell would; else nano or vi where installed."""
     for variable in ("VISUAL", "EDITOR"):
         value = os.environ.get(variable, "").strip()
         if value:
-            return shlex.split(value)
+            try:
+                return shlex.split(value)
+            except ValueError as error:  # an unbalanced quote
+                raise RoutineFileError(f"${variable} ({value!r}) cannot be read as a command: {error}") from None
     for fallback in ("nano", "vi"):
         found = shutil.which(fallback)
         if found:
@@ -135,7 +139,8 @@ def editor_command() -> list[str] | None:
     return None
 
 
-def edit_file(path: Path, ask_again: Callable[[list[str]], bool], run_editor=None) -> tuple[bool, list[str]]:
+def edit_file(path: Path, ask_again: Callable[[list[str]], bool],
+              run_editor: Callable[[Path], int] | None = None) -> tuple[bool, list[str]]:
     """Edit a copy of `path` until it is valid or the user gives up (like `crontab -e`).
 
     Returns (saved, problems). The original is replaced, atomically, only by a valid
@@ -143,8 +148,11 @@ def edit_file(path: Path, ask_again: Callable[[list[str]], bool], run_editor=Non
     command = editor_command()
     if command is None and run_editor is None:
         raise RoutineFileError("no editor found: set $VISUAL or $EDITOR")
-    run_editor = run_editor or (lambda file: subprocess.run([*command, str(file)], check=False).returncode)
-    original = path.read_text(encoding="utf-8")
+    if run_editor is None:
+        assert command is not None
+        editor = command
+        run_editor = lambda file: subprocess.run([*editor, str(file)], check=False).returncode  # noqa: E731
+    original, was_utf8 = _read_text(path)
     with tempfile.TemporaryDirectory() as scratch:
         draft = Path(scratch) / path.name
         draft.write_text(original, encoding="utf-8")
@@ -154,8 +162,8 @@ def edit_file(path: Path, ask_again: Callable[[list[str]], bool], run_editor=Non
                 name = Path(command[0]).name if command else "the editor"
                 raise RoutineFileError(f"the editor ({name}) failed with exit status {status}; nothing was changed")
             text = draft.read_bytes()
-            if text.decode("utf-8", "replace") == original:
-                return False, []
+            if text.decode("utf-8", "replace") == original and was_utf8:
+                return False, []  # a file that was not UTF-8 is saved as UTF-8 even unchanged
             result: LoadResult = load_bytes(text, str(path), path.stem)
             if result.ok:
                 write_atomically(path, text.decode("utf-8"))
@@ -163,6 +171,16 @@ def edit_file(path: Path, ask_again: Callable[[list[str]], bool], run_editor=Non
             problems = [str(problem) for problem in result.problems]
             if not ask_again(problems):
                 return False, problems
+
+
+def _read_text(path: Path) -> tuple[str, bool]:
+    """The file's text, and whether it was UTF-8: a file saved in Latin-1 or Windows-1252
+    (which `list` reports) opens as that, so the editor can fix it."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8"), True
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace"), False
 
 
 def ask_on_terminal(problems: list[str]) -> bool:

@@ -12,6 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from kneetimer.figures.library import MOVES
 from kneetimer.routines.durations import DurationError, kind_of, parse_duration
@@ -28,6 +29,9 @@ from kneetimer.routines.model import (
 from kneetimer.routines.suggest import suggest, suggest_figure
 from kneetimer.routines.tomlpos import KeyLines, scan
 from kneetimer.text import clean, clean_line, shorten
+
+Table = dict[str, Any]  # a TOML table as tomllib gives it: checked key by key below
+Where = tuple[int | None, int | None]  # line and column in the file, where known
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_EXERCISES = 500
@@ -190,7 +194,7 @@ class _Checker:
         line = self.lines.key(exercise, step, key) if key else self.lines.table(exercise, step)
         self.problems.append(Problem(self.display, line, prefix + message))
 
-    def unknown_keys(self, table: dict, known: tuple[str, ...], where: tuple[int | None, int | None],
+    def unknown_keys(self, table: Table, known: tuple[str, ...], where: Where,
                      prefix: str) -> None:
         for key, value in table.items():
             if key in known:
@@ -203,7 +207,7 @@ class _Checker:
 
     # -- the document --------------------------------------------------------
 
-    def routine(self, doc: dict, routine_id: str) -> LoadResult:
+    def routine(self, doc: Table, routine_id: str) -> LoadResult:
         top = (None, None)
         self.unknown_keys(doc, TOP_KEYS, top, "")
         name = self.text(doc, "name", top, "", required=True, one_line=True)
@@ -240,7 +244,7 @@ class _Checker:
             [],
         )
 
-    def exercises(self, doc: dict) -> list[Exercise]:
+    def exercises(self, doc: Table) -> list[Exercise]:
         tables = doc.get("exercise")
         if tables is None:
             self.report((None, None, None), "no exercises: add at least one [[exercise]] table")
@@ -260,7 +264,7 @@ class _Checker:
         built = [self.exercise(index, table) for index, table in enumerate(tables)]
         return [exercise for exercise in built if exercise is not None]
 
-    def exercise(self, index: int, table: dict) -> Exercise | None:
+    def exercise(self, index: int, table: Table) -> Exercise | None:
         label = _label(f"exercise {index + 1}", table.get("name"))
         prefix = label + ": "
         where = (index, None)
@@ -301,7 +305,7 @@ class _Checker:
             return None
         return replace(exercise, steps=steps)
 
-    def steps(self, index: int, table: dict, exercise: Exercise, label: str) -> tuple[Step, ...]:
+    def steps(self, index: int, table: Table, exercise: Exercise, label: str) -> tuple[Step, ...]:
         tables = table.get("step")
         if tables is None:
             return ()
@@ -320,7 +324,7 @@ class _Checker:
                 steps.append(step)
         return tuple(steps)
 
-    def step(self, index: int, number: int, table: dict, exercise: Exercise, label: str) -> Step | None:
+    def step(self, index: int, number: int, table: Table, exercise: Exercise, label: str) -> Step | None:
         prefix = _label(f"{label}, step {number + 1}", table.get("name")) + ": "
         where = (index, number)
         before = len(self.problems)
@@ -343,7 +347,8 @@ class _Checker:
 
     # -- values --------------------------------------------------------------
 
-    def text(self, table: dict, key: str, where, prefix: str, required: bool = False, one_line: bool = False) -> str:
+    def text(self, table: Table, key: str, where: Where, prefix: str,
+             required: bool = False, one_line: bool = False) -> str:
         if key not in table:
             if required:
                 self.report((*where, None), f"'{key}' is required", prefix)
@@ -357,7 +362,7 @@ class _Checker:
             self.report((*where, key), f"{key} must not be empty", prefix)
         return cleaned
 
-    def figure(self, table: dict, where, prefix: str, default: str) -> str:
+    def figure(self, table: Table, where: Where, prefix: str, default: str) -> str:
         """A move of the figure library, by name; a near miss gets a did-you-mean."""
         if "figure" not in table:
             return default
@@ -373,14 +378,14 @@ class _Checker:
         self.report((*where, "figure"), f"unknown figure {_show(name)}{hint}", prefix)
         return default
 
-    def text_list(self, table: dict, key: str, where, prefix: str) -> tuple[str, ...]:
+    def text_list(self, table: Table, key: str, where: Where, prefix: str) -> tuple[str, ...]:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             self.report((*where, key), f"{key} must be an array of text, like [\"one\", \"two\"]", prefix)
             return ()
         return tuple(item for item in (clean_line(v) for v in value) if item)
 
-    def sides(self, table: dict, where, prefix: str) -> tuple[str, ...]:
+    def sides(self, table: Table, where: Where, prefix: str) -> tuple[str, ...]:
         value = table.get("sides", "none")
         if value == "none":
             return ()
@@ -404,7 +409,7 @@ class _Checker:
                     prefix)
         return ()
 
-    def count(self, table: dict, key: str, where, prefix: str, limit: int, default: int | None) -> int | None:
+    def count(self, table: Table, key: str, where: Where, prefix: str, limit: int, default: int | None) -> int | None:
         if key not in table:
             return default
         value = table[key]
@@ -413,14 +418,14 @@ class _Checker:
             return default
         return value
 
-    def flag(self, table: dict, key: str, where, prefix: str, default: bool) -> bool:
+    def flag(self, table: Table, key: str, where: Where, prefix: str, default: bool) -> bool:
         value = table.get(key, default)
         if not isinstance(value, bool):
             self.report((*where, key), f"{key} must be true or false, got {_show(value)}", prefix)
             return default
         return value
 
-    def duration(self, table: dict, key: str, where, prefix: str, default: float, allow_zero: bool) -> float:
+    def duration(self, table: Table, key: str, where: Where, prefix: str, default: float, allow_zero: bool) -> float:
         if key not in table:
             return default
         try:
@@ -433,7 +438,7 @@ class _Checker:
             return default
         return seconds
 
-    def hold(self, table: dict, where, prefix: str) -> Hold | None:
+    def hold(self, table: Table, where: Where, prefix: str) -> Hold | None:
         if "hold" not in table:
             return None
         value = table["hold"]

@@ -9,6 +9,7 @@ walks the data: (exercise index or None, step index or None, key).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 Address = tuple[int | None, int | None, str]
@@ -67,7 +68,7 @@ def scan(source: str) -> KeyLines:
     return found
 
 
-def _statements(source: str):
+def _statements(source: str) -> Iterator[tuple[int, str]]:
     """Yield (line, text) for each table header and each top-level key of a table.
 
     Keys inside arrays and inline tables, and anything inside strings or

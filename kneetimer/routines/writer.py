@@ -3,6 +3,8 @@ files: written with tomli-w, loading back through the loader to the same Routine
 
 from __future__ import annotations
 
+from typing import Any
+
 from kneetimer.routines.model import DEFAULT_TEMPO, EACH_SIDES, Exercise, Hold, Routine, Step
 
 
@@ -20,8 +22,8 @@ def _header(routine: Routine) -> list[str]:
     return lines
 
 
-def routine_document(routine: Routine) -> dict:
-    document: dict = {"name": routine.name}
+def routine_document(routine: Routine) -> dict[str, Any]:
+    document: dict[str, Any] = {"name": routine.name}
     if routine.description:
         document["description"] = routine.description
     if routine.source:
@@ -36,8 +38,8 @@ def routine_document(routine: Routine) -> dict:
     return document
 
 
-def _exercise(exercise: Exercise) -> dict:
-    table: dict = {"name": exercise.name}
+def _exercise(exercise: Exercise) -> dict[str, Any]:
+    table: dict[str, Any] = {"name": exercise.name}
     for key in ("instructions", "harder"):
         if getattr(exercise, key):
             table[key] = getattr(exercise, key)
@@ -65,9 +67,9 @@ def _exercise(exercise: Exercise) -> dict:
     return table
 
 
-def _step(step: Step, exercise: Exercise) -> dict:
+def _step(step: Step, exercise: Exercise) -> dict[str, Any]:
     """Only what differs from the exercise: the rest falls back to it when loaded."""
-    table: dict = {"name": step.name}
+    table: dict[str, Any] = {"name": step.name}
     if step.reps != exercise.reps and step.reps is not None:
         table["reps"] = step.reps
     if step.hold != exercise.hold and step.hold is not None:
@@ -85,7 +87,7 @@ def _step(step: Step, exercise: Exercise) -> dict:
     return table
 
 
-def _hold(hold: Hold):
+def _hold(hold: Hold) -> float | list[float]:
     if hold.is_range:
         return [_seconds(hold.minimum), _seconds(hold.maximum)]
     return _seconds(hold.minimum)

@@ -45,8 +45,8 @@ class SoundPlayer:
         self.folder = folder
         self.volume = volume
         self.broken: str | None = None  # why sounds cannot be played, once given up
-        self._requests: queue.Queue = queue.Queue()
-        self._running: list[tuple[subprocess.Popen, float]] = []
+        self._requests: queue.Queue[tuple[Signal, float] | None] = queue.Queue()  # (sound, when asked)
+        self._running: list[tuple[subprocess.Popen[bytes], float]] = []
         self._failures = 0
         self._thread = threading.Thread(target=self._run, name="kneetimer-sound", daemon=True)
         self._thread.start()
@@ -85,9 +85,7 @@ class SoundPlayer:
             return
         try:
             if self.command == [WINSOUND]:
-                import winsound
-
-                winsound.PlaySound(str(path), winsound.SND_FILENAME | winsound.SND_ASYNC | winsound.SND_NODEFAULT)
+                _play_on_windows(path)
                 return
             process = subprocess.Popen(
                 [*self.command, str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -120,3 +118,11 @@ class SoundPlayer:
         self._failures += 1
         if self._failures >= FAILURES_BEFORE_GIVING_UP:
             self.broken = why
+
+
+def _play_on_windows(path: Path) -> None:
+    """Windows's own player: asynchronous, so it never holds the player thread."""
+    if sys.platform == "win32":
+        import winsound
+
+        winsound.PlaySound(str(path), winsound.SND_FILENAME | winsound.SND_ASYNC | winsound.SND_NODEFAULT)

@@ -11,6 +11,7 @@ late, "3" would mislead. The caller never waits for any of it.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import threading
@@ -37,7 +38,7 @@ class Speaker:
         self.command = command
         self.clock = clock
         self._pending: Utterance | None = None
-        self._current: subprocess.Popen | None = None
+        self._current: subprocess.Popen[bytes] | None = None
         self._current_timed = False
         self._wake = threading.Condition()
         self._stopped = False
@@ -62,11 +63,9 @@ class Speaker:
                 self._cut(self._current)
             self._wake.notify()
 
-    def _cut(self, process: subprocess.Popen) -> None:
-        try:
+    def _cut(self, process: subprocess.Popen[bytes]) -> None:
+        with contextlib.suppress(OSError):
             process.kill()  # a signal: never waits
-        except OSError:
-            pass
         if "spd-say" in self.command[0]:  # speech-dispatcher goes on speaking unless told
             threading.Thread(target=_run_quietly, args=([self.command[0], "--cancel"],), daemon=True).start()
 
@@ -81,6 +80,7 @@ class Speaker:
                 if self._stopped:
                     return
                 utterance, self._pending = self._pending, None
+            assert utterance is not None
             if utterance.timed and self.clock() - utterance.due > LATE_AFTER:
                 continue
             try:  # outside the lock: say() on the event loop must never wait for a fork
@@ -105,8 +105,6 @@ class Speaker:
 
 
 def _run_quietly(command: list[str]) -> None:
-    try:
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
         subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL, timeout=5, check=False)
-    except (OSError, subprocess.SubprocessError):
-        pass

@@ -16,6 +16,7 @@ for the one to restore at exit, and start a second keyboard reader.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sys
@@ -40,16 +41,12 @@ def install(end_workout: Callable[[int], None], flush_history: Callable[[], None
             ending.append(signum)
             threading.Thread(target=_watchdog, args=(signum, flush_history, driver), daemon=True,
                              name="kneetimer-exit-watchdog").start()
-        try:
+        with contextlib.suppress(RuntimeError):  # the loop is closed: the watchdog ends it
             loop.call_soon_threadsafe(end_workout, signum)
-        except RuntimeError:  # the loop is closed: the watchdog ends it
-            pass
 
     for signum in ENDING_SIGNALS:
-        try:
+        with contextlib.suppress(OSError, ValueError):  # not on this platform, or not the main thread
             signal.signal(signum, on_ending)
-        except (OSError, ValueError):
-            pass  # not on this platform, or not the main thread
     _guard_sigcont(driver)
 
 
@@ -67,10 +64,8 @@ def _guard_sigcont(driver) -> None:
 
 def _watchdog(signum: int, flush_history: Callable[[], None], driver) -> None:
     time.sleep(GRACE_SECONDS)
-    try:
+    with contextlib.suppress(Exception):
         flush_history()
-    except Exception:
-        pass
     _restore_terminal(driver)
     os._exit(128 + signum)
 

@@ -65,7 +65,7 @@ _ESSENTIAL_ONLY_SKIPS = {Signal.HALFWAY}
 
 def cue_schedule(phase: Phase) -> list[tuple[CueKind, float, int | None]]:
     """Cues within a phase: (kind, active seconds from its start, count)."""
-    schedule = []
+    schedule: list[tuple[CueKind, float, int | None]] = []
     if phase.duration is None:
         return schedule
     counts_down = phase.kind in (Kind.HOLD, Kind.LEAD_IN, Kind.SWITCH, Kind.REST)

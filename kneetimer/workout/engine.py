@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from kneetimer.workout.cues import Cue, CueKind, cue_schedule
 from kneetimer.workout.plan import Kind, Part, Phase, Plan
@@ -105,7 +106,7 @@ class Session:
         self._last_seen = 0.0
         self._unit: _Unit | None = None
         self._exercise_began = 0.0  # active seconds at the start of the current exercise
-        self._fired: set[tuple] = set()
+        self._fired: set[tuple[CueKind, int | None]] = set()  # (kind, count) of the cues fired this phase
         self._schedule: list[tuple[CueKind, float, int | None]] = []  # the current phase's cues
         self._cues: list[Cue] = []
         self._planned_before = _running_totals(phase.estimate for phase in self.phases)
@@ -337,7 +338,7 @@ class Session:
             self.status = Outcome.INTERRUPTED
             return
         self.update()
-        if self.state is State.FINISHED:
+        if self.finished:  # the update may have reached the end
             return
         now = self._clock()
         self._close_unit(now, Status.PARTIAL, drop_if_empty=True)
@@ -351,8 +352,7 @@ class Session:
     def _advance(self, now: float) -> None:
         """Fire due cues and end due phases in order, each next phase starting on the deadline."""
         while self.state is State.RUNNING:
-            phase = self.phase
-            self._fire_due_cues(phase, now)
+            self._fire_due_cues(now)
             deadline = self.deadline()
             if deadline is None or now < deadline - EPSILON:
                 return
@@ -361,6 +361,7 @@ class Session:
     def _complete(self, at: float) -> None:
         """The current phase ends normally at `at`."""
         phase = self.phase
+        assert phase is not None  # only a running session completes phases
         unit = self._unit
         if unit is not None and phase.unit == unit.key:
             if phase.is_work:
@@ -405,6 +406,7 @@ class Session:
             self._advance(now)
 
     def _resume(self, now: float) -> None:
+        assert self._paused_at is not None
         span = now - self._paused_at
         self._phase_paused += span
         self.paused_total += span
@@ -473,6 +475,7 @@ class Session:
 
     def wall_at(self, mono: float) -> datetime:
         """The local wall-clock time of a monotonic instant of this session."""
+        assert self.started_wall is not None, "the session has not started"
         return (self.started_wall + timedelta(seconds=mono - self.started_mono)).astimezone()
 
     def _exercise_start(self, exercise_index: int) -> int:
@@ -488,7 +491,7 @@ class Session:
     def _cue(self, kind: CueKind, at: float, count: int | None = None) -> None:
         self._cues.append(Cue(kind, self.index, at, count))
 
-    def _fire_due_cues(self, phase: Phase, now: float) -> None:
+    def _fire_due_cues(self, now: float) -> None:
         elapsed = max(0.0, now - self._phase_start - self._phase_paused)
         base = self._phase_start + self._phase_paused
         for kind, offset, count in self._schedule:
@@ -500,7 +503,7 @@ class Session:
 
 def _planned_units(plan: Plan) -> dict[tuple[int, int], tuple[int, int, float, str]]:
     """What each exercise and side asks for: sets, reps, seconds of work, and in words."""
-    planned: dict[tuple[int, int], list] = {}
+    planned: dict[tuple[int, int], list[Any]] = {}
     for phase in plan.phases:
         if phase.unit is None:
             continue
@@ -512,7 +515,7 @@ def _planned_units(plan: Plan) -> dict[tuple[int, int], tuple[int, int, float, s
     return {unit: tuple(entry) for unit, entry in planned.items()}
 
 
-def _running_totals(values) -> list[float]:
+def _running_totals(values: Iterable[float]) -> list[float]:
     totals = [0.0]
     for value in values:
         totals.append(totals[-1] + value)

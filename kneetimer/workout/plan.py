@@ -9,8 +9,10 @@ phases live in words.py.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from kneetimer.routines.model import Exercise, Hold, Routine, Step
 
@@ -109,12 +111,13 @@ def build_plan(routine: Routine) -> Plan:
     return Plan(routine, tuple(phases), tuple(starts))
 
 
-def _exercise_phases(index: int, exercise: Exercise, lead_in: float):
+def _exercise_phases(index: int, exercise: Exercise, lead_in: float) -> Iterator[Phase]:
     sequence = exercise.sequence()
     named_steps = len(exercise.steps)
     for side_index, side in enumerate(exercise.side_labels()):
 
-        def phase(kind: Kind, set_no: int, step_no: int = 0, side=side, side_index=side_index, **more) -> Phase:
+        def phase(kind: Kind, set_no: int, step_no: int = 0, side: str | None = side, side_index: int = side_index,
+                  **more: Any) -> Phase:
             step_name = sequence[step_no - 1].name if step_no else ""
             return Phase(kind, index, exercise, side, side_index, set_no, step_name, step_no, named_steps, **more)
 
@@ -137,7 +140,7 @@ def _exercise_phases(index: int, exercise: Exercise, lead_in: float):
                     )
 
 
-def _step_phases(step: Step):
+def _step_phases(step: Step) -> Iterator[dict[str, Any]]:
     """The work of one step in one set, as keyword arguments for Phase."""
     if not step.reps:
         yield dict(kind=Kind.HOLD, last=True, **_hold_times(step.hold))
@@ -156,6 +159,6 @@ def _step_phases(step: Step):
                        expected=step.tempo, completes_rep=True, last=last_rep, after_hold=after_hold)
 
 
-def _hold_times(hold: Hold | None) -> dict:
+def _hold_times(hold: Hold | None) -> dict[str, Any]:
     assert hold is not None
     return dict(duration=hold.maximum, minimum=hold.minimum if hold.is_range else None)

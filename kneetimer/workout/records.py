@@ -59,10 +59,16 @@ class ExerciseRecord:
 
 
 class _Recorded(Protocol):
-    exercise_index: int
-    side: str | None
-    status: Status
-    seconds: float
+    """A record of one exercise on one side: the engine's, or a history row."""
+
+    @property
+    def exercise_index(self) -> int: ...
+    @property
+    def side(self) -> str | None: ...
+    @property
+    def status(self) -> Status: ...
+    @property
+    def seconds(self) -> float: ...
 
 
 R = TypeVar("R", bound=_Recorded)

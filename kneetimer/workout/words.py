@@ -125,7 +125,8 @@ def utterance_for(cue: Cue, phase: Phase | None, time_left: float | None) -> Utt
         side = side_words(phase.side)
         return Utterance(f"Switch sides. {side[:1].upper()}{side[1:]}", cue.at, timed=True, kind="switch")
     if phase.kind is Kind.REST:
-        return _fitted([f"Rest, {spoken_seconds(phase.duration)}", "Rest"], cue, time_left)
+        rest = f"Rest, {spoken_seconds(phase.duration)}" if phase.duration is not None else "Rest"
+        return _fitted([rest, "Rest"], cue, time_left)
     if phase.kind is Kind.HOLD:
         return Utterance("Go" if phase.set_no == 1 else f"Set {phase.set_no}", cue.at, timed=True, kind="go")
     if phase.after_hold:
@@ -161,8 +162,8 @@ def describe(exercise: Exercise, sides: bool = True) -> str:
     """The prescription in a few words: "2 sets · 10 reps · hold 5s · right then left"."""
     parts = prescription(exercise, lambda hold: "hold " + describe_hold(hold))
     if exercise.sides and sides:
-        sides = " then ".join(shorten(side, 20) for side in exercise.sides)
-        parts.append(sides if len(exercise.sides) <= 3 else f"{len(exercise.sides)} sides")
+        in_order = " then ".join(shorten(side, 20) for side in exercise.sides)
+        parts.append(in_order if len(exercise.sides) <= 3 else f"{len(exercise.sides)} sides")
     return " · ".join(parts)
 
 

@@ -274,7 +274,7 @@ def test_database_from_a_newer_kneetimer_is_left_untouched(tmp_path):
     db.commit()
     db.close()
     before = (tmp_path / DB_NAME).read_bytes()
-    with pytest.raises(HistoryUnavailable, match="newer kneetimer .*schema 99.* left untouched"):
+    with pytest.raises(HistoryUnavailable, match=r"newer kneetimer .*schema 99.* left untouched"):
         HistoryStore.open(tmp_path)
     assert (tmp_path / DB_NAME).read_bytes() == before
 

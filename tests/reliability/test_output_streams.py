@@ -70,7 +70,7 @@ def test_no_terminal_to_run_in_is_said_with_exit_2(isolated_dirs, tmp_path, how)
         streams["stderr"] = subprocess.DEVNULL
         streams["preexec_fn"] = lambda: os.close(2)
     else:
-        streams["stderr"] = open(tmp_path / "err.txt", "w")
+        streams["stderr"] = open(tmp_path / "err.txt", "w")  # noqa: SIM115 (the child owns it)
     result = kneetimer(["run", "react-glute-it-band"], data, **streams)
     assert result.returncode == 2
     said = (result.stdout or b"") + (result.stderr or b"")

@@ -112,7 +112,7 @@ def test_stopped_then_continued_pauses_itself_and_loses_nothing(tmp_path):
 
 
 def test_no_color_is_honoured_and_paused_is_reverse_video(tmp_path):
-    terminal, data = start_workout(tmp_path, {"NO_COLOR": "1"})
+    terminal, _data = start_workout(tmp_path, {"NO_COLOR": "1"})
     time.sleep(0.5)
     before_pause = len(terminal.output)
     os.write(terminal.master, b" ")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from kneetimer.workout.cues import Cue, CueKind, Signal, SoundLevel, cue_schedule, signals_to_play
@@ -75,7 +77,7 @@ def test_announcements_shrink_to_fit_the_time_before_the_next_timed_word():
     texts = announcements(clams, "right")
     assert texts[0] == "Clams, right side, 2 sets, 2 reps, hold 5 seconds"
     assert texts[-1] == "Clams"
-    assert all(len(a) > len(b) for a, b in zip(texts, texts[1:], strict=False))
+    assert all(len(a) > len(b) for a, b in itertools.pairwise(texts))
     lead_in = Cue(CueKind.PHASE_STARTED, 0, 100.0)
     assert utterance_for(lead_in, PLAN.phases[0], None).text == texts[0], "no hurry: all of it"
     assert utterance_for(lead_in, PLAN.phases[0], 2.0).text == "Clams, right side"

@@ -299,7 +299,7 @@ def test_skip_during_rest_between_exercises_starts_the_next_one():
 
 
 def test_skip_on_the_last_exercise_finishes_the_session():
-    session, clock = started(REPS)
+    session, _clock = started(REPS)
     session.skip()
     session.skip()
     assert session.finished and session.status == "completed"
@@ -396,7 +396,7 @@ def test_quit_during_a_lead_in_records_nothing():
 
 
 def test_start_at_a_later_exercise():
-    session, clock = make_session(REPS, start_exercise=1)
+    session, _clock = make_session(REPS, start_exercise=1)
     session.start()
     assert session.phase.exercise.name == "Bridge"
 

@@ -82,7 +82,7 @@ def test_the_other_side_is_mirrored_by_its_name_or_else_every_other_side():
 
 
 def test_a_rest_shows_the_start_still_and_an_exercise_without_a_figure_shows_none():
-    rest = [p for p in PHASES if p.kind is Kind.REST][0]
+    rest = next(p for p in PHASES if p.kind is Kind.REST)
     upcoming = build_plan(ROUTINE).upcoming_work(PHASES.index(rest))
     motion = motion_for(rest, upcoming)
     assert motion.figure == upcoming.figure and not motion.moving(0.0) and motion.at(3) == 0.0

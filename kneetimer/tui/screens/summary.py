@@ -126,7 +126,7 @@ class SummaryScreen(Screen):
             self._say_saved("history is not available", None)
             return
         recorder = self.recorder
-        done = recorder.ask(lambda store, session_id: None)
+        done = recorder.ask(lambda _store, _session_id: None)
         self.run_worker(self._saved_when_done(recorder, done), exclusive=True, group="saved")
 
     async def _saved_when_done(self, recorder, done) -> None:

@@ -102,7 +102,7 @@ def _rows(name: str, step: int, mirrored: bool, width: int, height: int, backgro
         segments: list[Segment] = []
         run, run_style = "", None
         for upper, lower in zip(top, bottom, strict=True):
-            char, style = _cell(upper, lower, styles, blank, background)
+            char, style = _cell(upper, lower, styles, blank)
             if style is run_style:
                 run += char
                 continue
@@ -121,7 +121,7 @@ def _pair(upper: Style, lower: Style) -> Style:
     return Style(color=upper.color, bgcolor=lower.color)
 
 
-def _cell(upper: int, lower: int, styles: dict, blank: Style, background: RichColor) -> tuple[str, Style]:
+def _cell(upper: int, lower: int, styles: dict[Ink, Style], blank: Style) -> tuple[str, Style]:
     if not upper and not lower:
         return " ", blank
     if upper == lower:

@@ -31,17 +31,17 @@ def is_database(path: Path) -> bool:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write `text` to `path` so that readers see the old file or the new one, never half."""
-    target = Path(os.path.realpath(path))
     try:
-        mode = target.stat().st_mode
+        mode = path.stat().st_mode  # through any symlink
     except FileNotFoundError:
         mode = None
     if mode is not None and stat.S_ISDIR(mode):
         raise IsADirectoryError(f"{path} is a folder")
     if mode is not None and not stat.S_ISREG(mode):
-        with target.open("w", encoding="utf-8") as stream:  # a device, FIFO or pipe: write into it
+        with path.open("w", encoding="utf-8") as stream:  # a device, FIFO or pipe (/dev/fd/N): write into it
             stream.write(text)
         return
+    target = Path(os.path.realpath(path))  # a symlink's target is replaced, the link kept
     target.parent.mkdir(parents=True, exist_ok=True)
     file_mode = stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask()
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")

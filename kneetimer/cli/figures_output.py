@@ -10,6 +10,7 @@ from kneetimer.cli.tables import columns
 from kneetimer.figures.drawing import Ink, draw, height_needed
 from kneetimer.figures.library import MOVES, Move
 from kneetimer.routines.suggest import suggest_figure
+from kneetimer.text import clean_line, shorten
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 1
 TEXT_WIDTH = 38  # columns of one keyframe drawn as text
@@ -21,7 +22,7 @@ def show_figures(name: str | None) -> int:
     if name is not None and name not in MOVES:
         guess = suggest_figure(name)
         hint = f" (did you mean '{guess}'?)" if guess else ""
-        print(f"kneetimer: no figure named {name!r}{hint}; `kneetimer figures` lists them", file=sys.stderr)
+        print(f"kneetimer: no figure named {shorten(clean_line(name), 60)!r}{hint}; `kneetimer figures` lists them", file=sys.stderr)
         return EXIT_BAD_INPUT
     if sys.stdout.isatty() and has_terminal():
         from kneetimer.tui.gallery import run_gallery

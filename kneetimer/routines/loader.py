@@ -35,6 +35,7 @@ Where = tuple[int | None, int | None]  # line and column in the file, where know
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_EXERCISES = 500
+MAX_KEY_PARTS = 32  # dotted parts of one key: the format's deepest is exercise.step
 MAX_SETS = 100
 MAX_REPS = 1000
 MAX_STEPS = 50
@@ -123,6 +124,9 @@ def load_bytes(data: bytes, display: str, routine_id: str) -> LoadResult:
         line, column = _position(data, error.start)
         byte = data[error.start]
         return _failed(display, f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8", line, column)
+    if (overlong := _overlong_key(source)) is not None:
+        return _failed(display, f"a key or table name of more than {MAX_KEY_PARTS} dotted parts; "
+                       "no routine has one", overlong)
     try:
         document = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
@@ -132,6 +136,27 @@ def load_bytes(data: bytes, display: str, routine_id: str) -> LoadResult:
     except Exception as error:  # tomllib raises ValueError and others on hostile input
         return _failed(display, f"invalid TOML: {clean_line(str(error))[:200]}")
     return _Checker(display, scan(source)).routine(document, routine_id)
+
+
+_KEY_BOUNDARY = re.compile(r"[=,{}\[\]]")
+_KEY_DOT = re.compile(r"[A-Za-z0-9_-]\s*\.")  # a dot after a key's part: not a dotted leader "....."
+_QUOTED = re.compile(r'"[^"\n]*"|\'[^\'\n]*\'')
+
+
+def _overlong_key(source: str) -> int | None:
+    """The line of a key or table header with more than MAX_KEY_PARTS dotted parts, if any.
+
+    tomllib takes time and memory quadratic in a key's parts (15,000 parts in 30 KB: 15 s
+    and 0.9 GB), so such a file is refused before it is parsed. Counted per line, with
+    quoted parts as one word; prose in a multi-line string would need 32 words ending in a
+    dot between two of "= , { } [ ]" to be taken for a key."""
+    for number, line in enumerate(source.splitlines(), 1):
+        if line.count(".") < MAX_KEY_PARTS:
+            continue
+        for segment in _KEY_BOUNDARY.split(_QUOTED.sub("x", line)):  # keys of inline tables too
+            if len(_KEY_DOT.findall(segment)) >= MAX_KEY_PARTS:
+                return number
+    return None
 
 
 def _failed(display: str, message: str, line: int | None = None, column: int | None = None) -> LoadResult:

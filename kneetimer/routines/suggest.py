@@ -19,8 +19,13 @@ COMMON = ("name", "reps", "hold", "sets", "sides", "rest", "tempo", "cues", "ins
           "harder", "paced", "figure", "step", "exercise", "description", "source", "lead_in", "rest_between")
 
 
-def distance(a: str, b: str) -> int:
-    """Edits from `a` to `b`: insertions, deletions, substitutions and swaps of neighbours."""
+def distance(a: str, b: str, limit: int | None = None) -> int:
+    """Edits from `a` to `b`: insertions, deletions, substitutions and swaps of neighbours.
+
+    With a `limit`, any distance over it may be returned as limit + 1: a name far longer
+    than every known one is answered at once, not with a matrix of its length."""
+    if limit is not None and abs(len(a) - len(b)) > limit:
+        return limit + 1
     rows = [list(range(len(b) + 1))]
     for i in range(1, len(a) + 1):
         row = [i] + [0] * len(b)
@@ -36,7 +41,7 @@ def distance(a: str, b: str) -> int:
 def suggest(key: str, value: object, known: Sequence[str]) -> str | None:
     """The known key `key` (written with `value`) was most likely meant to be, if any."""
     limit = 1 if len(key) <= 4 else 2
-    close = [(distance(key.lower(), name), name) for name in known]
+    close = [(distance(key.lower(), name, limit), name) for name in known]
     close = [(edits, name) for edits, name in close if edits <= limit]
     whole_number = isinstance(value, int) and not isinstance(value, bool)
     if whole_number and any(name in COUNT_KEYS for _, name in close):
@@ -74,7 +79,7 @@ def suggest_figure(name: str) -> str | None:
     if wanted in FIGURE_NAMES:
         return wanted
     limit = 1 if len(wanted) <= 4 else 3
-    close = sorted((distance(wanted, known), known) for known in FIGURE_NAMES)
+    close = sorted((distance(wanted, known, limit), known) for known in FIGURE_NAMES)
     if close and close[0][0] <= limit:
         return close[0][1]
     containing = [known for known in FIGURE_NAMES if wanted in known or known in wanted]

@@ -22,7 +22,8 @@ def show_figures(name: str | None) -> int:
     if name is not None and name not in MOVES:
         guess = suggest_figure(name)
         hint = f" (did you mean '{guess}'?)" if guess else ""
-        print(f"kneetimer: no figure named {shorten(clean_line(name), 60)!r}{hint}; `kneetimer figures` lists them", file=sys.stderr)
+        shown = shorten(clean_line(name), 60)
+        print(f"kneetimer: no figure named {shown!r}{hint}; `kneetimer figures` lists them", file=sys.stderr)
         return EXIT_BAD_INPUT
     if sys.stdout.isatty() and has_terminal():
         from kneetimer.tui.gallery import run_gallery

@@ -152,6 +152,13 @@ class KneetimerApp(App):
         if self._store is not None:
             self._store.close()
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, made safe for a clicker's Page Up and Page Down."""
+        from kneetimer.tui.command_palette import SafeCommandPalette
+
+        if self.use_command_palette and not SafeCommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
+
     async def action_quit(self) -> None:
         """Ctrl+Q: with a workout under way, ask first (as q does); otherwise quit."""
         from kneetimer.tui.screens.dialogs import ConfirmScreen

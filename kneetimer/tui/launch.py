@@ -8,8 +8,10 @@ from kneetimer.routines.model import Routine
 
 
 def launch(routine: Routine | None, quiet: bool, voice: bool) -> int:
+    from kneetimer.tui import paste
     from kneetimer.tui.app import KneetimerApp
 
+    paste.install()
     app = KneetimerApp(routine, quiet=quiet, voice=voice, handle_signals=True)
     app.run()
     if app.history_notice:

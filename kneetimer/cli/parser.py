@@ -13,7 +13,7 @@ import sys
 from kneetimer import __version__
 from kneetimer.cli import commands
 from kneetimer.cli.commands import EXIT_OK
-from kneetimer.cli.streams import say, silence_stdout, tolerant_encoding
+from kneetimer.cli.streams import say, silence_stdout, tolerant_encoding, utf8_output
 
 EXIT_FAILED = 1
 LARGEST_COUNT = 1_000_000  # sessions: more than a lifetime, less than SQLite's integers
@@ -103,6 +103,8 @@ OUTPUT_ERRORS = (errno.ENOSPC, errno.EIO, errno.EBADF, errno.EDQUOT, errno.EFBIG
 def main(argv: list[str] | None = None) -> int:
     tolerant_encoding()
     args = build_parser().parse_args(argv)
+    if args.command in ("export", "report") or getattr(args, "json", False):
+        utf8_output()
     handlers = {
         None: commands.cmd_tui,
         "run": commands.cmd_run,

@@ -49,3 +49,14 @@ def tolerant_encoding() -> None:
         if reconfigure is not None:
             with contextlib.suppress(OSError, ValueError):
                 reconfigure(errors="replace")
+
+
+def utf8_output() -> None:
+    """JSON, CSV, HTML and Markdown are written as UTF-8 whatever the locale: under a
+    Latin-1 locale a name would otherwise become "?" in the file handed to a physio, or
+    Latin-1 bytes sit under a UTF-8 charset."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(OSError, ValueError):
+            reconfigure(encoding="utf-8", errors="strict")
+

@@ -93,5 +93,9 @@ class FigureGallery(App):
 
 
 def run_gallery(name: str | None) -> int:
+    from kneetimer.tui.launch import use_the_terminals_own_size, utf8_terminal
+
+    use_the_terminals_own_size()
+    utf8_terminal()
     FigureGallery(name).run()
     return 0

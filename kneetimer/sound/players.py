@@ -18,6 +18,7 @@ import threading
 import time
 from pathlib import Path
 
+from kneetimer.sound.groups import ProcessGroups, end_group
 from kneetimer.sound.tones import duration, tone_file
 from kneetimer.workout.cues import Signal
 
@@ -48,6 +49,7 @@ class SoundPlayer:
         self._requests: queue.Queue[tuple[Signal, float] | None] = queue.Queue()  # (sound, when asked)
         self._running: list[tuple[subprocess.Popen[bytes], float]] = []
         self._failures = 0
+        self._groups = ProcessGroups()
         self._thread = threading.Thread(target=self._run, name="kneetimer-sound", daemon=True)
         self._thread.start()
 
@@ -56,7 +58,9 @@ class SoundPlayer:
         self._requests.put((signal, time.monotonic()))
 
     def stop(self) -> None:
+        """End the sound thread, and every player still running (a wrapper's children too)."""
         self._requests.put(None)
+        self._groups.end_all()  # now, not when the thread gets to it: the app may be exiting
 
     # -- the sound thread --------------------------------------------------------------
 
@@ -73,9 +77,7 @@ class SoundPlayer:
             self._reap()
             if self.broken is None and time.monotonic() - queued_at <= STALE_AFTER:
                 self._start(signal)
-        for process, _ in self._running:
-            if process.poll() is None:
-                process.kill()
+        self._groups.end_all()
 
     def _start(self, signal: Signal) -> None:
         try:
@@ -95,6 +97,7 @@ class SoundPlayer:
             reason = getattr(error, "strerror", None) or error
             self._failed(f"{Path(self.command[0]).name} could not be started: {reason}")
             return
+        self._groups.add(process)
         self._running.append((process, time.monotonic() + duration(signal) + HUNG_AFTER))
 
     def _reap(self) -> None:
@@ -103,7 +106,7 @@ class SoundPlayer:
             code = process.poll()
             if code is None:
                 if time.monotonic() > give_up_at:
-                    process.kill()  # hung: never let players pile up
+                    end_group(process)  # hung: never let players pile up
                     process.wait()
                     self._failed(f"{Path(self.command[0]).name} did not finish playing a sound")
                 else:

@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable
 
+from kneetimer.sound.groups import ProcessGroups, end_group
 from kneetimer.workout.words import Utterance
 
 SPEECH_COMMANDS = ("espeak-ng", "spd-say", "say")
@@ -42,6 +43,7 @@ class Speaker:
         self._current_timed = False
         self._wake = threading.Condition()
         self._stopped = False
+        self._groups = ProcessGroups()
         self._thread = threading.Thread(target=self._run, name="kneetimer-voice", daemon=True)
         self._thread.start()
 
@@ -57,15 +59,16 @@ class Speaker:
             self._wake.notify()
 
     def stop(self) -> None:
+        """Stop speaking, and end every speech command still running (a wrapper's children too)."""
         with self._wake:
             self._stopped = True
             if self._current is not None:
                 self._cut(self._current)
             self._wake.notify()
+        self._groups.end_all()
 
     def _cut(self, process: subprocess.Popen[bytes]) -> None:
-        with contextlib.suppress(OSError):
-            process.kill()  # a signal: never waits
+        end_group(process)  # a signal to its whole group: never waits
         if "spd-say" in self.command[0]:  # speech-dispatcher goes on speaking unless told
             threading.Thread(target=_run_quietly, args=([self.command[0], "--cancel"],), daemon=True).start()
 
@@ -90,6 +93,7 @@ class Speaker:
                 )
             except OSError:
                 continue  # a broken speech command must not disturb the workout
+            self._groups.add(process)
             with self._wake:
                 self._current, self._current_timed = process, utterance.timed
                 newer = self._pending

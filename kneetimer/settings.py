@@ -19,8 +19,8 @@ from kneetimer import paths
 from kneetimer.files import write_atomically
 from kneetimer.routines.durations import DurationError, parse_duration
 from kneetimer.routines.model import Routine
+from kneetimer.sound.vocabulary import SoundLevel
 from kneetimer.text import clean_line, shorten
-from kneetimer.workout.cues import SoundLevel
 
 CONFIG_NAME = "config.toml"
 MAX_CONFIG_BYTES = 64 * 1024  # a settings file is a dozen lines

@@ -24,7 +24,7 @@ ALLOWED = {
     "workout": {"base", "figures", "routines", "workout"},
     "history": {"base", "figures", "routines", "workout", "history"},
     "sound": {"base", "figures", "routines", "workout", "sound"},
-    "settings": {"base", "figures", "routines", "workout", "settings"},
+    "settings": {"base", "figures", "routines", "workout", "sound", "settings"},
     "cli": {"base", "figures", "routines", "workout", "history", "sound", "settings", "cli", "tui"},
     "tui": {"base", "figures", "routines", "workout", "history", "sound", "settings", "tui"},
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kneetimer.settings import Settings, load_settings, save_settings
-from kneetimer.workout.cues import SoundLevel
+from kneetimer.sound.vocabulary import SoundLevel
 
 
 def test_settings_round_trip_and_defaults(tmp_path):

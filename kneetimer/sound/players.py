@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kneetimer.sound.groups import ProcessGroups, end_group
 from kneetimer.sound.tones import duration, tone_file
-from kneetimer.workout.cues import Signal
+from kneetimer.sound.vocabulary import Signal
 
 PLAYERS = (("pw-play", ()), ("paplay", ()), ("aplay", ("-q",)), ("afplay", ()))
 WINSOUND = "winsound"

@@ -16,7 +16,7 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 
-from kneetimer.workout.cues import Signal
+from kneetimer.sound.vocabulary import Signal
 
 SAMPLE_RATE = 22_050
 TONES_VERSION = 1  # part of each file's name: a change to the sounds makes new files

@@ -18,8 +18,8 @@ from kneetimer.dates import now_local
 from kneetimer.routines.model import Routine
 from kneetimer.settings import Settings, as_this_person_runs_it, load_settings, save_settings
 from kneetimer.sound.players import SoundPlayer, find_player
+from kneetimer.sound.vocabulary import Signal, SoundLevel
 from kneetimer.sound.voice import NO_SPEECH_MESSAGE, Speaker, find_speech_command
-from kneetimer.workout.cues import Signal, SoundLevel
 from kneetimer.workout.words import Utterance
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ from enum import StrEnum
 from typing import Any
 
 from kneetimer.workout.cues import Cue, CueKind, cue_schedule
-from kneetimer.workout.plan import Kind, Part, Phase, Plan
+from kneetimer.workout.plan import Part, Phase, Plan
 from kneetimer.workout.records import ExerciseRecord, Outcome, Status
 from kneetimer.workout.words import describe
 
@@ -36,7 +36,6 @@ from kneetimer.workout.words import describe
 EPSILON = 1e-6
 CUT_SHORT_AFTER = 1.0  # a get-ready or rest must have been shown this long before Enter ends it
 BACK_RESTARTS_AFTER = 3.0  # back: the start of this exercise after this long in it, else the previous
-CUT_SHORT_KINDS = (Kind.LEAD_IN, Kind.SWITCH, Kind.REST)
 
 
 class State(StrEnum):
@@ -216,7 +215,7 @@ class Session:
         else:
             change = math.floor(elapsed + EPSILON) + 1.0  # a count-up of whole seconds
         pending = [offset for _, offset, _ in self._schedule if offset > elapsed + EPSILON]
-        if phase.kind in CUT_SHORT_KINDS and elapsed < CUT_SHORT_AFTER - EPSILON:
+        if phase.getting_ready and elapsed < CUT_SHORT_AFTER - EPSILON:
             pending.append(CUT_SHORT_AFTER)  # Enter starts to mean "start now"
         return base + min([change, *pending])
 
@@ -279,7 +278,7 @@ class Session:
         phase = self.phase
         if self.state is not State.RUNNING or phase is None:
             return None
-        if phase.kind in CUT_SHORT_KINDS:
+        if phase.getting_ready:
             # One press does one thing: the Enter that counted the last rep must not also
             # cut the rest that follows it short.
             return EnterAction.START_NOW if self.elapsed(now) >= CUT_SHORT_AFTER - EPSILON else None

@@ -78,7 +78,7 @@ def motion_for(phase: Phase, upcoming: Phase | None = None) -> Motion | None:
         return Motion(move.name, mirrored, demonstration(), loop=True)
     if phase.kind is Kind.REST:
         return Motion(move.name, mirrored)
-    if phase.kind is Kind.HOLD or phase.part is Part.HOLD:
+    if phase.holds:
         return Motion(move.name, mirrored, rest_at=1.0)
     tempo = phase.duration if phase.duration is not None else phase.expected
     if phase.part is Part.COUNT:

@@ -64,6 +64,26 @@ class Phase:
         return self.kind in (Kind.REP, Kind.HOLD)
 
     @property
+    def getting_ready(self) -> bool:
+        """A get-ready, a side switch or a rest: a wait before work (which Enter may cut short)."""
+        return self.kind in (Kind.LEAD_IN, Kind.SWITCH, Kind.REST)
+
+    @property
+    def holds(self) -> bool:
+        """A position held still: a timed hold, or a rep's hold."""
+        return self.kind is Kind.HOLD or self.part is Part.HOLD
+
+    @property
+    def counts_down(self) -> bool:
+        """A phase whose end deserves a 3-2-1: a timed hold, or any wait before work."""
+        return self.kind is Kind.HOLD or self.getting_ready
+
+    @property
+    def target(self) -> float | None:
+        """The first time that counts: a ranged hold's minimum, else the duration."""
+        return self.minimum if self.minimum is not None else self.duration
+
+    @property
     def sets(self) -> int:
         return self.exercise.sets
 

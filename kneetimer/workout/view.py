@@ -46,7 +46,6 @@ def view_of(session: Session, now: float | None = None) -> SessionView:
     phase = session.phase
     if phase is None:
         raise ValueError("a finished session has nothing to show")
-    getting_ready = phase.kind in (Kind.LEAD_IN, Kind.SWITCH, Kind.REST)
     return SessionView(
         state=session.state,
         phase=phase,
@@ -57,6 +56,6 @@ def view_of(session: Session, now: float | None = None) -> SessionView:
         phase_progress=session.phase_progress(now),
         session_progress=session.session_progress(now),
         time_left=session.time_left(now),
-        upcoming=session.plan.upcoming_work(session.index) if getting_ready else None,
+        upcoming=session.plan.upcoming_work(session.index) if phase.getting_ready else None,
         exercise_count=len(session.plan.routine.exercises),
     )

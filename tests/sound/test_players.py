@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kneetimer.sound import players
 from kneetimer.sound.players import SoundPlayer, find_player
-from kneetimer.workout.cues import Signal
+from kneetimer.sound.vocabulary import Signal
 from tests.sound.stand_ins import entries, stand_in, wait_for
 
 

@@ -8,8 +8,8 @@ import os
 import pytest
 
 from kneetimer.sound.players import SoundPlayer
+from kneetimer.sound.vocabulary import Signal
 from kneetimer.sound.voice import Speaker
-from kneetimer.workout.cues import Signal
 from tests.sound.stand_ins import wait_for
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "killpg"), reason="POSIX process groups")

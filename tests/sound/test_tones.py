@@ -5,7 +5,7 @@ from __future__ import annotations
 import wave
 
 from kneetimer.sound.tones import TONES, duration, samples, tone_file
-from kneetimer.workout.cues import Signal
+from kneetimer.sound.vocabulary import Signal
 
 
 def test_every_signal_has_a_short_sound_and_done_may_be_longer():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kneetimer.workout.cues import Signal, SoundLevel
+from kneetimer.sound.vocabulary import Signal, SoundLevel
 from tests.engine_helpers import routine_from
 from tests.tui_helpers import FakePlayer, FakeSpeaker, advance_stepwise, bundled, make_app
 

@@ -7,12 +7,12 @@ from datetime import timedelta
 from kneetimer.history.store import HistoryStore
 from kneetimer.routines.loader import load_file
 from kneetimer.settings import load_settings
+from kneetimer.sound.vocabulary import SoundLevel
 from kneetimer.tui.screens.adjust import AdjustScreen
 from kneetimer.tui.screens.picker import PickerScreen
 from kneetimer.tui.screens.settings import SettingsScreen
 from kneetimer.tui.screens.summary import SummaryScreen
 from kneetimer.tui.screens.workout import WorkoutScreen
-from kneetimer.workout.cues import SoundLevel
 from kneetimer.workout.records import Status
 from tests.engine_helpers import WALL_START
 from tests.history_helpers import seed_session

@@ -6,7 +6,8 @@ import itertools
 
 import pytest
 
-from kneetimer.workout.cues import Cue, CueKind, Signal, SoundLevel, cue_schedule, signals_to_play
+from kneetimer.sound.vocabulary import Signal, SoundLevel, signals_to_play
+from kneetimer.workout.cues import Cue, CueKind, cue_schedule
 from kneetimer.workout.plan import Kind, build_plan
 from kneetimer.workout.words import announcements, fits, utterance_for
 from tests.engine_helpers import make_session, routine_from

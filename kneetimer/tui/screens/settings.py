@@ -15,8 +15,8 @@ from textual.widgets import Input, Select, Static, Switch
 
 from kneetimer.routines.durations import DurationError, format_seconds, parse_duration
 from kneetimer.settings import config_path
+from kneetimer.sound.vocabulary import Signal, SoundLevel
 from kneetimer.tui.widgets.keybar import KeyBar
-from kneetimer.workout.cues import Signal, SoundLevel
 
 LEVEL_WORDS = {SoundLevel.ALL: "all", SoundLevel.ESSENTIAL: "essential (no halfway)", SoundLevel.OFF: "off"}
 SIGNAL_WORDS = {

@@ -25,6 +25,7 @@ from kneetimer.history.recorder import Recorder
 from kneetimer.history.rows import SessionRow
 from kneetimer.routines.durations import format_clock
 from kneetimer.routines.model import Routine
+from kneetimer.sound.vocabulary import signals_to_play
 from kneetimer.text import shorten
 from kneetimer.tui.palette import PALETTE, Look
 from kneetimer.tui.screens import workout_layout
@@ -38,7 +39,7 @@ from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.tui.widgets.line import Line
 from kneetimer.tui.widgets.meter import Meter
 from kneetimer.tui.widgets.next_up import NextUp
-from kneetimer.workout.cues import Cue, CueKind, signals_to_play
+from kneetimer.workout.cues import Cue, CueKind
 from kneetimer.workout.engine import EnterAction, Session, State
 from kneetimer.workout.motion import Motion, motion_for
 from kneetimer.workout.plan import Kind, Part, build_plan

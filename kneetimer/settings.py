@@ -12,13 +12,12 @@ import os
 import stat
 import time
 import tomllib
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from kneetimer import paths
 from kneetimer.files import write_atomically
 from kneetimer.routines.durations import DurationError, parse_duration
-from kneetimer.routines.model import Routine
 from kneetimer.sound.vocabulary import SoundLevel
 from kneetimer.text import clean_line, shorten
 
@@ -156,11 +155,3 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
                 for key, value in asdict(settings).items() if value is not None}
     write_atomically(path, tomli_w.dumps(document))
     return notice
-
-
-def as_this_person_runs_it(routine: Routine, settings: Settings) -> Routine:
-    """The routine with the person's get-ready time, when they have set one: it applies to
-    every routine, whatever the routine's file says (blank: as each routine says)."""
-    if settings.lead_in is None or settings.lead_in == routine.lead_in:
-        return routine
-    return replace(routine, lead_in=settings.lead_in)

@@ -10,28 +10,16 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kneetimer.history.flags import Flag, flag_for
-from kneetimer.workout.records import EndedBy, Outcome, Status
+from kneetimer.workout.records import EndedBy, ExerciseRecord, Outcome, Status
 
 
 @dataclass(frozen=True, slots=True)
-class ExerciseRow:
-    """One exercise on one side within a session."""
+class ExerciseRow(ExerciseRecord):
+    """One exercise on one side within a session: the record as the workout left it,
+    and what was added after."""
 
-    exercise_index: int
-    name: str
-    side: str | None
-    status: Status
-    sets_done: int
-    reps_done: int
-    seconds: float
-    started_at: datetime
-    ended_at: datetime
     pain: int | None = None  # marked for this exercise and side after the workout, 0-10
     counted: bool = True  # False: redone later in the session, and the other record counts
-    planned_sets: int = 0  # what the routine asked, when it was done
-    planned_reps: int = 0
-    planned_seconds: float = 0.0
-    prescribed: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,3 +107,11 @@ def _merge_note(changes: tuple[str, ...], name: str, field: str, note: str) -> t
     if first == latest:
         return tuple(c for c in changes if c != earlier)
     return tuple(merged if c == earlier else c for c in changes)
+
+
+def with_lead_in(routine: Routine, lead_in: float | None) -> Routine:
+    """The routine with the person's own get-ready time, when they have set one: it applies
+    to every routine, whatever the routine's file says (None: as each routine says)."""
+    if lead_in is None or lead_in == routine.lead_in:
+        return routine
+    return replace(routine, lead_in=lead_in)

@@ -15,8 +15,9 @@ from textual.app import App
 
 from kneetimer import paths
 from kneetimer.dates import now_local
+from kneetimer.routines.adjust import with_lead_in
 from kneetimer.routines.model import Routine
-from kneetimer.settings import Settings, as_this_person_runs_it, load_settings, save_settings
+from kneetimer.settings import Settings, load_settings, save_settings
 from kneetimer.sound.players import SoundPlayer, find_player
 from kneetimer.sound.vocabulary import Signal, SoundLevel
 from kneetimer.sound.voice import NO_SPEECH_MESSAGE, Speaker, find_speech_command
@@ -237,7 +238,7 @@ class KneetimerApp(App):
 
     def prepare(self, routine: Routine) -> Routine:
         """A routine as the user's settings say to run it."""
-        return as_this_person_runs_it(routine, self.settings)
+        return with_lead_in(routine, self.settings.lead_in)
 
     def _remember_theme(self, theme) -> None:
         """A theme picked in the command palette is kept for next time."""

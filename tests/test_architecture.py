@@ -15,6 +15,7 @@ from tests.conftest import REPO
 PACKAGE = REPO / "kneetimer"
 BASE = {"kneetimer", "kneetimer.paths", "kneetimer.text", "kneetimer.dates", "kneetimer.files"}
 CORE = ("figures", "routines", "workout", "history", "sound")
+PURE_TUI = ("kneetimer.tui.design",)  # the workout's design as pure functions: no Textual
 
 # What each layer may import from kneetimer: figures <- routines <- workout <- history <- (cli, tui).
 ALLOWED = {
@@ -50,10 +51,14 @@ def layer(module: str) -> str:
     return module.split(".")[1]
 
 
-def imports(path: Path, known: dict[str, Path]) -> set[str]:
-    """Every kneetimer module a file imports, at the top or inside a function."""
+def imports(path: Path, known: dict[str, Path], at_import_time: bool = False) -> set[str]:
+    """Every kneetimer module a file imports, at the top or inside a function; with
+    `at_import_time`, only those run when the file is imported (not inside a function or
+    an `if TYPE_CHECKING:`)."""
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+    tree = ast.parse(path.read_text(), str(path))
+    nodes = tree.body if at_import_time else ast.walk(tree)
+    for node in nodes:
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module:
@@ -91,9 +96,19 @@ def test_core_packages_never_import_textual_tui_or_cli():
             assert not third_party(path) & {"textual"}, f"{module} imports textual"
 
 
+def test_the_design_helpers_never_import_textual():
+    for module, path in modules().items():
+        if module.startswith(PURE_TUI):
+            assert not third_party(path) & {"textual", "rich"}, f"{module} imports textual or rich"
+
+
 def test_no_import_cycle_between_files():
+    """No file needs itself to be imported first. A screen imports the app for its typed
+    getter, and the app imports screens inside its functions, once every file is loaded:
+    that is no cycle at import time, so only imports run at import time count here (the
+    layers above count every import)."""
     known = modules()
-    graph = {m: {t for t in imports(p, known) if t in known and known[t].name != "__init__.py"}
+    graph = {m: {t for t in imports(p, known, at_import_time=True) if t in known and known[t].name != "__init__.py"}
              for m, p in known.items()}
     state: dict[str, int] = {}
     stack: list[str] = []

@@ -41,6 +41,7 @@ def make_app(routine=None, data_dir=None, clock=None, **options) -> KneetimerApp
     clock = clock or FakeClock()
     start = clock.now
     options.setdefault("ask_pain_first", False)  # `run`'s question before: tests that want it say so
+    options.setdefault("question_settle", 0.0)  # a pain key at once is taken: the test that checks the wait says so
     if "player" not in options:  # tests never make a sound
         options["player"] = FakePlayer(clock)
         options["player"].start = start
@@ -95,21 +96,21 @@ def text_of(app, selector: str) -> str:
 
 def title(app) -> str:
     """The exercise and side on the workout screen."""
-    return app.screen.title_text.text
+    return app.screen.grid.title_text.text
 
 
 def word(app) -> str:
     """The phase word (HOLD, GET READY, PAUSED ...)."""
-    return app.screen.banner.text
+    return app.screen.grid.banner.text
 
 
 def hint(app) -> str:
-    return app.screen.banner.hint
+    return app.screen.grid.banner.hint
 
 
 def big(app) -> str:
     """What the big countdown shows."""
-    return app.screen.countdown.text
+    return app.screen.grid.countdown.text
 
 
 SHORT = routine_from(

@@ -3,8 +3,9 @@
 The engine pushes each record the moment an exercise ends; writing it must
 never delay the countdown, so writes go through a queue to a thread with its
 own connection. A write that fails (disk full, database locked too long) is
-kept and retried with the next one and at the end; `problem` says what is wrong
-so the screen can show "not saved". Reads that must see this session's writes
+kept and retried with the next one and at the end; `problem` says what is wrong,
+and `on_problem` is told from the writer thread whenever it changes, so the app can
+show "not saved" without polling. Reads that must see this session's writes
 (`ask`) run on the same thread, after them.
 
 Before each write it checks that the file is still the one it opened: a history file
@@ -27,7 +28,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kneetimer.history.database import DB_NAME, describe_error
-from kneetimer.workout.records import EndedBy, ExerciseRecord, Outcome
+from kneetimer.workout.records import (
+    EndedBy,
+    ExerciseEnded,
+    ExerciseRecord,
+    Outcome,
+    SessionEvent,
+    SessionStarted,
+)
 
 if TYPE_CHECKING:
     from kneetimer.history.store import HistoryStore
@@ -36,25 +44,56 @@ T = TypeVar("T")
 
 
 class Recorder:
-    def __init__(self, folder: Path, routine_id: str, routine_name: str, started_at: datetime,
+    """One workout's writes to history, in order, on a thread of their own.
+
+    It begins the session row when it hears the session start (`hear`, the engine's
+    listener), or at once when given `started_at`."""
+
+    def __init__(self, folder: Path, routine_id: str, routine_name: str, started_at: datetime | None = None,
                  resume_session_id: int | None = None, pain_before: int | None = None,
-                 routine_path: str | None = None):
+                 routine_path: str | None = None, on_problem: Callable[[str | None], None] | None = None):
         self.folder = folder
         self.session_id: int | None = resume_session_id
-        self.problem: str | None = None
+        self._problem: str | None = None
+        self._on_problem = on_problem
         self.notice: str | None = None  # the session was saved, but not where it was meant to be
         self.unsaved = 0  # writes waiting for a retry
         self._file_name = DB_NAME
         self._row_started: str | None = None  # the session row's start, as stored
         self._applied: list[Callable[[HistoryStore], None]] = []  # every write done: to write again
-        self._opening = (routine_id, routine_name, started_at, pain_before, routine_path)
+        self._opening = (routine_id, routine_name, pain_before, routine_path)
         self._queue: queue.Queue[tuple[str, Any]] = queue.Queue()  # (what, its payload), in order
         self._failed: list[Callable[[HistoryStore], None]] = []
         self._thread = threading.Thread(target=self._run, name="kneetimer-history", daemon=True)
         self._thread.start()
-        self._write(self._begin)
+        if started_at is not None:
+            self.begin(started_at)
+
+    @property
+    def problem(self) -> str | None:
+        """Why some of the session is not saved now (None: all saved, or all retried)."""
+        return self._problem
+
+    @problem.setter
+    def problem(self, problem: str | None) -> None:
+        changed, self._problem = problem != self._problem, problem
+        if changed and self._on_problem is not None:
+            self._on_problem(problem)
 
     # -- called from the UI thread --------------------------------------------
+
+    def hear(self, event: SessionEvent) -> None:
+        """The engine's listener: the session's start, each exercise, its end."""
+        if isinstance(event, SessionStarted):
+            self.begin(event.started_at)
+        elif isinstance(event, ExerciseEnded):
+            self.record(event.record, event.active_s, event.paused_s)
+        else:
+            self.finish(event.outcome, event.ended_at, event.active_s, event.paused_s, event.ended_by)
+
+    def begin(self, started_at: datetime) -> None:
+        """Write the session row (or reopen the resumed one): before any record."""
+        self._write(lambda store: self._begin(store, started_at))
 
     def record(self, record: ExerciseRecord, active_s: float, paused_s: float) -> None:
         self._write(lambda store: store.add_record(self._require_id(), record, active_s, paused_s))
@@ -95,9 +134,9 @@ class Recorder:
 
     # -- the writer thread -------------------------------------------------------
 
-    def _begin(self, store: HistoryStore) -> None:
+    def _begin(self, store: HistoryStore, started_at: datetime) -> None:
         if self.session_id is None:
-            routine_id, routine_name, started_at, pain_before, routine_path = self._opening
+            routine_id, routine_name, pain_before, routine_path = self._opening
             self.session_id = store.start_session(routine_id, routine_name, started_at, pain_before, routine_path)
         else:
             store.reopen_session(self.session_id)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kneetimer.history.flags import Flag, flag_for
-from kneetimer.workout.records import EndedBy, ExerciseRecord, Outcome, Status
+from kneetimer.workout.records import EndedBy, ExerciseRecord, Outcome
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,13 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App
+from textual.reactive import reactive
 
 from kneetimer import paths
 from kneetimer.dates import now_local
@@ -21,11 +23,16 @@ from kneetimer.settings import Settings, load_settings, save_settings
 from kneetimer.sound.players import SoundPlayer, find_player
 from kneetimer.sound.vocabulary import Signal, SoundLevel
 from kneetimer.sound.voice import NO_SPEECH_MESSAGE, Speaker, find_speech_command
+from kneetimer.tui.messages import SavingChanged
+from kneetimer.tui.widgets.pain_question import SETTLE_SECONDS
 from kneetimer.workout.words import Utterance
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from kneetimer.history.recorder import Recorder
     from kneetimer.history.store import HistoryStore
+    from kneetimer.workout.engine import Session
 
 
 class KneetimerApp(App):
@@ -33,6 +40,8 @@ class KneetimerApp(App):
     TITLE = "kneetimer"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (21, "-tall")]
+
+    saving_problem: reactive[str | None] = reactive(None)  # why the workout under way is not saved
 
     def __init__(
         self,
@@ -48,6 +57,7 @@ class KneetimerApp(App):
         stall_after: float | None = 5.0,
         handle_signals: bool = False,
         ask_pain_first: bool | None = None,
+        question_settle: float = SETTLE_SECONDS,
     ):
         # Colours pass through as they are (no per-line conversion of ANSI colours: a
         # cost at every phase change); with NO_COLOR, Textual then drops colour entirely
@@ -68,6 +78,7 @@ class KneetimerApp(App):
         self._told_sound_broken = False
         self.stall_after = stall_after
         self.ask_pain_first = ask_pain_first  # before `run`'s workout; None: as the settings say
+        self.question_settle = question_settle  # keys this soon after a pain question are ignored
         self.handle_signals = handle_signals
         self.history_problem: str | None = None
         self.unsaved_on_exit: str | None = None
@@ -200,16 +211,44 @@ class KneetimerApp(App):
             ("After a workout", SummaryScreen.BINDINGS), ("History", HistoryScreen.BINDINGS),
         ]))
 
-    def begin_recording(self, routine: Routine, started_at: datetime, resume_session_id: int | None = None,
-                        pain_before: int | None = None) -> Recorder:
-        """Start saving a workout as it goes (on the recorder's own thread)."""
+    # -- recording: the app owns it; screens show and ask ------------------------------
+
+    def begin_recording(self, routine: Routine, session: Session, resume_session_id: int | None = None,
+                        pain_before: int | None = None) -> None:
+        """Save `session` as it goes, on the recorder's own thread: it hears the session's
+        start, each exercise and the end. Call before the session starts."""
         from kneetimer.history.recorder import Recorder
 
         self.end_recording()
-        self.recorder = Recorder(self.data_dir, routine.id, routine.name, started_at,
+        self.saving_problem = None
+        self.recorder = Recorder(self.data_dir, routine.id, routine.name,
                                  resume_session_id=resume_session_id, pain_before=pain_before,
-                                 routine_path=str(routine.path.resolve()) if routine.path else None)
-        return self.recorder
+                                 routine_path=str(routine.path.resolve()) if routine.path else None,
+                                 on_problem=lambda problem: self.post_message(SavingChanged(problem)))
+        session.add_listener(self.recorder.hear)
+
+    def on_saving_changed(self, message: SavingChanged) -> None:
+        self.saving_problem = message.problem
+
+    def save_feedback(self, pain_after: int | None = None, note: str | None = None) -> None:
+        """Pain after, or a note, for the session being recorded."""
+        if self.recorder is not None:
+            self.recorder.feedback(pain_after=pain_after, note=note)
+
+    def save_exercise_pain(self, exercise_index: int, side: str | None, pain: int | None) -> None:
+        if self.recorder is not None:
+            self.recorder.mark_pain(exercise_index, side, pain)
+
+    def ask_history(self, question: Callable[[HistoryStore, int | None], T]) -> Future[T] | None:
+        """`question(store, session_id)` on the recorder's thread, after this session's writes
+        (None when nothing is being recorded)."""
+        return None if self.recorder is None else self.recorder.ask(question)
+
+    def saving_state(self) -> tuple[str | None, str | None]:
+        """(why not saved, where it was saved instead) for the session being recorded."""
+        if self.recorder is None:
+            return "history is not available", None
+        return self.recorder.problem, self.recorder.notice
 
     def end_recording(self) -> None:
         """Wait (briefly) for the last writes; whatever could not be saved is said on exit."""

@@ -28,7 +28,16 @@ from typing import Any
 
 from kneetimer.workout.cues import Cue, CueKind, cue_schedule
 from kneetimer.workout.plan import Part, Phase, Plan
-from kneetimer.workout.records import ExerciseRecord, Outcome, Status
+from kneetimer.workout.records import (
+    EndedBy,
+    ExerciseEnded,
+    ExerciseRecord,
+    Outcome,
+    SessionEnded,
+    SessionEvent,
+    SessionStarted,
+    Status,
+)
 from kneetimer.workout.words import describe
 
 # Times are sums of floats: `start + paused + 2.0` read back as `now - start - paused`
@@ -74,7 +83,7 @@ class Session:
         plan: Plan,
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], datetime] = lambda: datetime.now().astimezone(),
-        on_record: Callable[[ExerciseRecord], None] | None = None,
+        listener: Callable[[SessionEvent], None] | None = None,
         stall_after: float | None = 5.0,
         start_exercise: int = 0,
         carried: tuple[float, float] = (0.0, 0.0),
@@ -87,7 +96,7 @@ class Session:
         self.phases = plan.phases
         self._clock = clock
         self._wall_clock = wall_clock
-        self._listeners = [on_record] if on_record else []
+        self._listeners = [listener] if listener else []
         self.stall_after = stall_after
         self.start_exercise = start_exercise
         self.state = State.READY
@@ -112,7 +121,9 @@ class Session:
         self._planned_units = _planned_units(plan)
         self.planned_total = self._planned_before[-1]
 
-    def add_listener(self, listener: Callable[[ExerciseRecord], None]) -> None:
+    def add_listener(self, listener: Callable[[SessionEvent], None]) -> None:
+        """`listener` hears the session start, each exercise end and the session end, in
+        order, on the thread that drives the session. Add it before `start`."""
         self._listeners.append(listener)
 
     # -- queries -------------------------------------------------------------
@@ -245,6 +256,7 @@ class Session:
         now = self._clock()
         self.started_mono = self._last_seen = now
         self.started_wall = self._wall_clock()
+        self._tell(SessionStarted(self.started_wall))
         self.state = State.RUNNING
         first = self.plan.exercise_starts[min(self.start_exercise, len(self.plan.exercise_starts) - 1)]
         self._enter(first, now)
@@ -328,7 +340,7 @@ class Session:
             target = max(0, phase.exercise_index - 1)
         self._jump(self._exercise_start(target), now)
 
-    def quit(self) -> None:
+    def quit(self, ended_by: EndedBy = EndedBy.YOU) -> None:
         """End the session early: work in progress is kept as partial, the session interrupted."""
         if self.state is State.FINISHED:
             return
@@ -341,7 +353,7 @@ class Session:
             return
         now = self._clock()
         self._close_unit(now, Status.PARTIAL, drop_if_empty=True)
-        self._finish(now, Outcome.INTERRUPTED)
+        self._finish(now, Outcome.INTERRUPTED, ended_by)
 
     # -- internals -------------------------------------------------------------
 
@@ -413,7 +425,7 @@ class Session:
         self._last_seen = now
         self.state = State.RUNNING
 
-    def _finish(self, at: float, status: Outcome) -> None:
+    def _finish(self, at: float, status: Outcome, ended_by: EndedBy | None = None) -> None:
         if self._paused_at is not None:
             self.paused_total += at - self._paused_at
             self._paused_at = None
@@ -423,6 +435,8 @@ class Session:
         self.status = status
         if status is Outcome.COMPLETED:
             self._cue(CueKind.SESSION_FINISHED, at)
+        self._tell(SessionEnded(status, self.wall_at(at), self.active_seconds(), self.paused_seconds(),
+                                None if status is Outcome.COMPLETED else ended_by))
 
     def _active_at(self, at: float) -> float:
         """Active seconds of this run at monotonic `at` (pauses excluded)."""
@@ -469,8 +483,11 @@ class Session:
 
     def _emit(self, record: ExerciseRecord) -> None:
         self.records.append(record)
+        self._tell(ExerciseEnded(record, self.active_seconds(), self.paused_seconds()))
+
+    def _tell(self, event: SessionEvent) -> None:
         for listener in self._listeners:
-            listener(record)
+            listener(event)
 
     def wall_at(self, mono: float) -> datetime:
         """The local wall-clock time of a monotonic instant of this session."""

@@ -58,6 +58,37 @@ class ExerciseRecord:
     prescribed: str = ""  # the prescription in words ("10 reps · hold 5s")
 
 
+@dataclass(frozen=True)
+class SessionStarted:
+    """The session began: its row in history can be written."""
+
+    started_at: datetime
+
+
+@dataclass(frozen=True)
+class ExerciseEnded:
+    """An exercise on one side ended, with the session's totals at that moment."""
+
+    record: ExerciseRecord
+    active_s: float  # the whole session's active seconds so far (a resumed session's included)
+    paused_s: float
+
+
+@dataclass(frozen=True)
+class SessionEnded:
+    """The session ended: completed, or interrupted by `ended_by`."""
+
+    outcome: Outcome
+    ended_at: datetime
+    active_s: float
+    paused_s: float
+    ended_by: EndedBy | None  # None when completed
+
+
+SessionEvent = SessionStarted | ExerciseEnded | SessionEnded
+"""What the engine tells its listeners, in order: started, each exercise, ended."""
+
+
 class _Recorded(Protocol):
     """A record of one exercise on one side: the engine's, or a history row."""
 

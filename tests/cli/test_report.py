@@ -11,7 +11,7 @@ from kneetimer.cli.parser import main
 from kneetimer.dates import now_local
 from kneetimer.history.report import build_report
 from kneetimer.history.store import HistoryStore
-from kneetimer.workout.records import EndedBy, Outcome, Status
+from kneetimer.workout.records import EndedBy, ExerciseEnded, Outcome, Status
 from tests.engine_helpers import drive, make_session, routine_from
 from tests.history_helpers import seed_session
 
@@ -36,7 +36,8 @@ def workout(store, started, skip_stretch=False, pain=(3, 2), note=""):
     """A real run through the engine, saved as the app saves it."""
     session, clock = make_session(ROUTINE, wall_clock=lambda: started, stall_after=None)
     session_id = store.start_session(ROUTINE.id, ROUTINE.name, started, pain[0])
-    session.add_listener(lambda record: store.add_record(session_id, record, 0, 0))
+    session.add_listener(lambda event: store.add_record(session_id, event.record, 0, 0)
+                         if isinstance(event, ExerciseEnded) else None)
     session.start()
     if skip_stretch:
         drive(session, clock, until=clock.now + 16)  # both sides of clams: 2 reps of (1 + 3) s each

@@ -329,8 +329,8 @@ KILLED_WORKOUT = textwrap.dedent(
     text = 'name = "Fast"\\nlead_in = 0\\nrest_between = 0\\n' + '[[exercise]]\\nname = "Move"\\nhold = 0.05\\n' * 400
     routine = load_bytes(text.encode(), "f.toml", "fast").routine
     session = Session(build_plan(routine))
-    recorder = Recorder(Path(sys.argv[1]), routine.id, routine.name, session._wall_clock())
-    session.add_listener(lambda r: recorder.record(r, session.active_seconds(), session.paused_seconds()))
+    recorder = Recorder(Path(sys.argv[1]), routine.id, routine.name)
+    session.add_listener(recorder.hear)
     session.start()
     print("started", flush=True)
     while not session.finished:

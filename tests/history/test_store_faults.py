@@ -30,13 +30,13 @@ async def test_disk_full_mid_workout_says_not_saved_and_keeps_counting(tmp_path,
     async with app.run_test() as pilot:
         await pilot.pause()
         await advance_stepwise(pilot, 3 + 10 + 1)  # the right side ends: its record cannot be written
-        assert not app.screen.recorder.flush()
+        assert not app.recorder.flush()
         await advance(pilot, 0.5)
         assert "not saved" in text_of(app, "#time-left")
         assert isinstance(app.screen, WorkoutScreen) and app.screen.session.phase.side == "left"
         monkeypatch.undo()  # the disk has room again: the kept record goes in, in order
         await advance_stepwise(pilot, 10)
-        assert app.screen.recorder.flush()
+        assert app.recorder.flush()
     (session,) = as_json(HistoryStore.open(tmp_path / "data").sessions())
     assert [e["side"] for e in session["exercises"]][:2] == ["right", "left"]
 

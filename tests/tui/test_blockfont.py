@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kneetimer.tui.widgets.blockfont import FONT_3X5, FONT_5X7, PLAIN, largest_fit, measure, render
+from kneetimer.tui.design.blockfont import FONT_3X5, FONT_5X7, PLAIN, largest_fit, measure, render
 
 
 def test_pixel_pairs_become_half_blocks():

@@ -77,7 +77,7 @@ async def test_under_a_question_the_keys_shown_are_the_questions(tmp_path):
         assert isinstance(app.screen, WorkoutScreen) and not app.screen.query_one("KeyBar").covered
 
 
-async def test_under_the_pain_question_enter_means_skip(tmp_path):
+async def test_under_the_pain_question_enter_neither_answers_nor_skips(tmp_path):
     app = make_app(None, tmp_path / "data")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -86,9 +86,27 @@ async def test_under_the_pain_question_enter_means_skip(tmp_path):
         assert isinstance(app.screen, PainScreen)
         shown = keys_shown(app.screen)
         assert shown == {"0": "Pain", "s": "Skip"} and "enter" not in shown, "not '⏎ Start'"
-        await pilot.press("enter")
+        await pilot.press("enter")  # a double Enter in the picker: the question stays
+        await pilot.pause()
+        assert isinstance(app.screen, PainScreen)
+        await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, WorkoutScreen) and app.screen.pain_before is None
+
+
+async def test_a_pain_key_in_the_first_half_second_is_taken_for_the_key_before(tmp_path):
+    app = make_app(None, tmp_path / "data", question_settle=0.5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("4")  # at once: meant for what came before
+        await pilot.pause()
+        assert isinstance(app.screen, PainScreen)
+        app.fake_clock.advance(0.6)
+        await pilot.press("4")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen) and app.screen.pain_before == 4
 
 
 @pytest.mark.parametrize("key", ["ctrl+c", "ctrl+q"])

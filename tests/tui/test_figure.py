@@ -28,7 +28,7 @@ CLAMS = routine_from(
 
 
 def figure_rows(app) -> int:
-    figure = app.screen.figure
+    figure = app.screen.grid.figure
     if not figure.display or not figure.region.area:
         return 0
     return sum(1 for row in drawn_rows(figure) if BLOCKS & set(row))
@@ -40,7 +40,7 @@ async def test_a_hold_draws_the_figure_once_and_sets_no_frame_timer(tmp_path):
         await pilot.pause()
         await advance_stepwise(pilot, 3.5)
         assert word(app) == "HOLD"
-        figure = app.screen.figure
+        figure = app.screen.grid.figure
         assert figure_rows(app) >= 4
         assert figure._frames is None, "a hold is still: nothing to redraw"
         before = figure.position
@@ -52,7 +52,7 @@ async def test_the_get_ready_shows_the_move_in_step_with_the_clock(tmp_path):
     app = make_app(CLAMS, tmp_path / "data")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        figure = app.screen.figure
+        figure = app.screen.grid.figure
         assert figure._frames is not None, "the demonstration moves"
         seen = set()
         for _ in range(12):
@@ -73,14 +73,14 @@ async def test_the_other_side_is_drawn_mirrored(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await advance_stepwise(pilot, 3.5)
-        first = app.screen.figure.position
-        first_rows = drawn_rows(app.screen.figure)
-        while "LEFT" not in app.screen.title_text.text.upper() or word(app) != "HOLD":
+        first = app.screen.grid.figure.position
+        first_rows = drawn_rows(app.screen.grid.figure)
+        while "LEFT" not in app.screen.grid.title_text.text.upper() or word(app) != "HOLD":
             await advance_stepwise(pilot, 0.5)
-        second = app.screen.figure.position
+        second = app.screen.grid.figure.position
         assert first[0] == second[0] == "clam"
         assert first[2] != second[2]
-        assert drawn_rows(app.screen.figure) != first_rows
+        assert drawn_rows(app.screen.grid.figure) != first_rows
 
 
 @pytest.mark.parametrize("size, shown", [((50, 15), False), ((80, 24), True), ((200, 55), True)])
@@ -91,7 +91,7 @@ async def test_the_figure_only_where_the_countdown_keeps_its_size(tmp_path, size
         await advance_stepwise(pilot, 3.5)
         assert (figure_rows(app) > 0) is shown
         if shown:
-            clock, figure = app.screen.countdown.region, app.screen.figure.region
+            clock, figure = app.screen.grid.countdown.region, app.screen.grid.figure.region
             assert not clock.overlaps(figure)
 
 
@@ -102,4 +102,4 @@ async def test_the_setting_turns_the_figure_off(tmp_path):
         await pilot.pause()
         await advance_stepwise(pilot, 3.5)
         assert figure_rows(app) == 0
-        assert app.screen.figure._frames is None
+        assert app.screen.grid.figure._frames is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kneetimer.tui.palette import PALETTE, Look, contrast
+from kneetimer.tui.design.palette import PALETTE, Look, contrast
 
 
 @pytest.mark.parametrize("look", list(Look))

@@ -7,7 +7,7 @@ import pytest
 from textual.color import Color
 from textual.geometry import Region
 
-from kneetimer.tui.palette import PALETTE, Look
+from kneetimer.tui.design.palette import PALETTE, Look
 from tests.tui_helpers import SHORT, advance, advance_stepwise, big, bundled, make_app, word
 
 BLOCKS = set("▀▄█")
@@ -34,11 +34,11 @@ async def test_the_countdown_drawn_is_as_tall_as_the_design_asks(tmp_path, size,
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await advance_stepwise(pilot, 5 + 1.5)  # rep 1, in its hold
-        clock = app.screen.countdown
+        clock = app.screen.grid.countdown
         rows = block_rows(clock)
         assert rows >= least, f"{rows} rows of digits at {size}"
         assert big(app) == "4" and clock.reps == "1/10"
-        assert block_rows(app.screen.banner) >= 3, "the phase word in block letters"
+        assert block_rows(app.screen.grid.banner) >= 3, "the phase word in block letters"
 
 
 async def test_each_phase_is_the_colour_of_the_whole_screen(tmp_path):
@@ -83,7 +83,7 @@ async def test_seconds_alone_under_100_and_minutes_above(tmp_path):
         assert big(app) == "2:00"
         await advance_stepwise(pilot, 21)
         assert big(app) == "99"
-        assert app.screen.countdown.face.template == "2:00", "the face keeps its size through the phase"
+        assert app.screen.grid.countdown.face.template == "2:00", "the face keeps its size through the phase"
 
 
 async def test_the_review_screen_shows_numbers_with_scales_and_fits_80x24(tmp_path):

@@ -70,7 +70,7 @@ async def test_default_lead_in_applies_to_routines_without_their_own(tmp_path, u
         await pilot.pause()
         await pilot.press("enter")
         assert app.screen.routine.name == "Bare" and app.screen.routine.lead_in == 9
-        assert app.screen.countdown.text == "9"
+        assert app.screen.grid.countdown.text == "9"
 
 
 async def test_the_get_ready_setting_applies_to_every_routine_and_blank_keeps_each_own(

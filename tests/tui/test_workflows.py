@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from kneetimer.history.store import HistoryStore
-from kneetimer.tui.palette import Look
+from kneetimer.tui.design.palette import Look
 from kneetimer.tui.screens.history import HistoryScreen, SessionScreen
 from kneetimer.tui.screens.picker import PickerScreen
 from kneetimer.tui.screens.summary import SummaryScreen
@@ -183,7 +183,7 @@ async def test_records_are_saved_while_the_workout_goes_on(data_dir):
     async with app.run_test() as pilot:
         await pilot.pause()
         await advance_stepwise(pilot, 3 + 10 + 0.5)
-        assert app.screen.recorder.flush()
+        assert app.recorder.flush()
         (session,) = as_json(HistoryStore.open(data_dir, recover=False).sessions())
         assert session["status"] == "in_progress" and len(session["exercises"]) == 1
 
@@ -233,7 +233,7 @@ async def test_picker_lists_routines_and_starts_one_after_the_pain_question(data
         await pilot.press("4")
         await pilot.pause()
         assert isinstance(app.screen, WorkoutScreen) and app.screen.routine.name == names[1]
-        assert app.screen.recorder.flush()
+        assert app.recorder.flush()
     (session,) = as_json(HistoryStore.open(data_dir).sessions())
     assert session["pain_before"] == 4 and session["routine"] == names[1]
 
@@ -267,7 +267,7 @@ async def test_picker_offers_to_resume_and_the_work_joins_that_session(data_dir)
         assert title(app) == "90-90s — RIGHT SIDE"
         await advance_stepwise(pilot, 5)
         await pilot.press("n")
-        assert app.screen.recorder.flush()
+        assert app.recorder.flush()
     (session,) = as_json(HistoryStore.open(data_dir).sessions())
     assert session["id"] == session_id and len(session["exercises"]) == 4
     assert session["active_s"] == pytest.approx(205, abs=0.1)

@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from kneetimer.tui.screens.workout_layout import OPTIONAL, Content, plan
-from kneetimer.tui.widgets.blockfont import FONT_3X5, FONT_5X7
+from kneetimer.tui.design.blockfont import FONT_3X5, FONT_5X7
+from kneetimer.tui.design.workout_layout import OPTIONAL, Content, plan
 
 EVERYTHING = (("hint", 1), ("counters", 1), ("next", 2), ("bars", 2), ("cues", 1), ("instructions", 3))
 # (size, rows the countdown must have at least): 40% from 80x24 up, 5 rows at 50x15

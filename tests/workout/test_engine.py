@@ -12,7 +12,7 @@ from kneetimer.routines.loader import load_file
 from kneetimer.workout.cues import CueKind
 from kneetimer.workout.engine import State
 from kneetimer.workout.plan import Kind, Part, build_plan
-from kneetimer.workout.records import Status
+from kneetimer.workout.records import EndedBy, Outcome, SessionEnded, SessionStarted, Status
 from tests.conftest import BUNDLED
 from tests.engine_helpers import WALL_START, drive, make_session, routine_from
 
@@ -260,12 +260,15 @@ def test_short_rep_holds_have_no_countdown_or_halfway():
 
 
 def test_records_are_pushed_as_each_exercise_and_side_ends():
-    received = []
-    session, clock = started(REPS, on_record=received.append)
+    heard = []
+    session, clock = started(REPS, listener=heard.append)
+    assert heard == [SessionStarted(WALL_START)], "the start is heard first, before any record"
     go_to(session, clock, 5 + 3 * 8 - 0.01)
-    assert received == []
+    assert len(heard) == 1
     go_to(session, clock, 0.02)
-    (record,) = received
+    (_, ended) = heard
+    record = ended.record
+    assert (ended.active_s, ended.paused_s) == (pytest.approx(29, abs=0.02), 0), "the session totals when it ended"
     assert (record.name, record.side, record.status, record.sets_done, record.reps_done) == ("Clams", "right", Status.DONE, 1, 3)
     assert record.seconds == pytest.approx(24)
     assert record.started_at == WALL_START.astimezone()
@@ -417,3 +420,14 @@ def test_records_serialize_with_milliseconds_and_offset():
     stamp = session.records[0].ended_at.isoformat(timespec="milliseconds")
     assert json.dumps(stamp) and "." in stamp and (stamp.endswith("+00:00") or stamp[-6] in "+-")
     assert not math.isnan(session.records[0].seconds)
+
+
+def test_the_end_is_heard_with_who_ended_it():
+    heard = []
+    session, clock = started(REPS, listener=heard.append)
+    go_to(session, clock, 10)
+    session.quit(EndedBy.CLOSED)
+    ended = heard[-1]
+    assert isinstance(ended, SessionEnded)
+    assert (ended.outcome, ended.ended_by) == (Outcome.INTERRUPTED, EndedBy.CLOSED)
+    assert ended.active_s == pytest.approx(10)

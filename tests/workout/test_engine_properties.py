@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kneetimer.workout.engine import State
-from kneetimer.workout.records import Status
+from kneetimer.workout.records import ExerciseEnded, SessionEnded, SessionStarted, Status
 from tests.engine_helpers import drive, make_session, routine_from
 
 ROUTINE = routine_from(
@@ -94,7 +94,7 @@ commands = st.lists(
 @given(commands, st.sampled_from([None, 5.0]))
 def test_any_command_sequence_keeps_the_session_consistent(actions, stall_after):
     received = []
-    session, clock = make_session(ROUTINE, stall_after=stall_after, on_record=received.append)
+    session, clock = make_session(ROUTINE, stall_after=stall_after, listener=received.append)
     session.start()
     start = clock.now
     for action, value in actions:
@@ -112,7 +112,14 @@ def test_any_command_sequence_keeps_the_session_consistent(actions, stall_after)
 
 
 def check_invariants(session, clock, start, received):
-    assert received == session.records, "every record reaches the listener, once"
+    records = [event.record for event in received if isinstance(event, ExerciseEnded)]
+    assert records == session.records, "every record reaches the listener, once"
+    assert isinstance(received[0], SessionStarted), "the start is heard first"
+    ends = [index for index, event in enumerate(received) if isinstance(event, SessionEnded)]
+    assert ends == ([len(received) - 1] if session.finished else []), "the end is heard once, last"
+    for event in received:
+        if isinstance(event, (ExerciseEnded, SessionEnded)):
+            assert event.active_s >= 0 and event.paused_s >= 0
     if session.state is State.RUNNING:
         session.update()  # may pause it (a stall) or finish it
         if session.state is State.RUNNING:

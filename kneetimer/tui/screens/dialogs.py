@@ -11,16 +11,16 @@ from collections.abc import Sequence
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from kneetimer.tui.app import KneetimerApp
 from kneetimer.tui.widgets.keybar import KeyBar
-
-PAIN_KEYS = {str(n): n for n in range(10)} | {"t": 10}
-PAIN_HELP = "0 = no pain, 10 = worst imaginable. Press 0-9, or T for 10. S skips."
+from kneetimer.tui.widgets.pain_question import PainQuestion
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -50,15 +50,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 class PainScreen(ModalScreen[int | None]):
-    """A knee pain score in one key press (None when skipped)."""
+    """A knee pain score in one key press (None when skipped): the shared question."""
 
-    BINDINGS = [
-        Binding("0", "pain(0)", "Pain", key_display="0-9/T"),
-        *(Binding(key, f"pain({PAIN_KEYS[key]})", show=False) for key in "123456789t"),
-        Binding("s", "pain(None)", "Skip"),
-        Binding("escape", "pain(None)", "Skip", show=False),
-        Binding("enter", "pain(None)", "Skip", show=False),
-    ]
+    app = getters.app(KneetimerApp)
 
     def __init__(self, question: str):
         super().__init__()
@@ -66,12 +60,14 @@ class PainScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(self.question, style="bold"), classes="dialog-title")
-            yield Static(Text(PAIN_HELP), classes="dialog-keys")
+            yield PainQuestion(self.question, settle=self.app.question_settle, clock=self.app.clock)
         yield KeyBar(palette_hint=False)
 
-    def action_pain(self, pain: int | None) -> None:
-        self.dismiss(pain)
+    def on_mount(self) -> None:
+        self.query_one(PainQuestion).focus()
+
+    def on_pain_question_answered(self, message: PainQuestion.Answered) -> None:
+        self.dismiss(message.pain)
 
 
 class HelpScreen(ModalScreen[None]):

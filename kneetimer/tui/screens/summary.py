@@ -7,24 +7,34 @@ with `p` counts once, by its better record.
 
 from __future__ import annotations
 
+from enum import Enum
+from typing import TYPE_CHECKING
+
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from kneetimer.history.flags import flag_for
-from kneetimer.history.recorder import Recorder
 from kneetimer.routines.durations import format_duration
 from kneetimer.routines.loader import as_written
 from kneetimer.routines.model import Routine
 from kneetimer.text import shorten
-from kneetimer.tui.screens.dialogs import PAIN_HELP, PAIN_KEYS
+from kneetimer.tui.app import KneetimerApp
 from kneetimer.tui.widgets.keybar import KeyBar
+from kneetimer.tui.widgets.pain_question import PAIN_KEYS, PainQuestion
 from kneetimer.workout.engine import Session
 from kneetimer.workout.records import ExerciseRecord, Outcome, Status, Tally, best_records, tally
 from kneetimer.workout.words import done_words
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from kneetimer.history.progression import Suggestion
 
 STATUS_STYLE = {Status.DONE: "green", Status.PARTIAL: "yellow", Status.SKIPPED: "dim"}
 
@@ -42,9 +52,18 @@ def summary_title(outcome: Outcome | None, counts: Tally, name: str) -> Text:
     return Text(f"Ended early: {', '.join([done, *gaps])} · {name} (saved as interrupted)", style="bold yellow")
 
 
-class SummaryScreen(Screen):
+class Stage(Enum):
+    """Where the summary is: the pain question, then the note, then done (Enter leaves)."""
+
+    PAIN = "pain"
+    NOTE = "note"
+    DONE = "done"
+
+
+class SummaryScreen(Screen[None]):
+    app = getters.app(KneetimerApp)
+
     BINDINGS = [
-        Binding("s", "skip_pain", "Skip", tooltip="skip the knee pain question"),
         Binding("0", "mark_pain(0)", "Pain of the row", key_display="0-9/T",
                 tooltip="knee pain (T for 10) of the highlighted exercise and side"),
         *(Binding(key, f"mark_pain({PAIN_KEYS[key]})", show=False) for key in "123456789t"),
@@ -55,17 +74,17 @@ class SummaryScreen(Screen):
         Binding("q", "done", "Done", show=False),
     ]
 
-    def __init__(self, routine: Routine, session: Session, recorder: Recorder | None,
-                 totals: tuple[float, float], exit_when_done: bool = False, pain_before: int | None = None):
+    stage: reactive[Stage] = reactive(Stage.PAIN, bindings=True)
+
+    def __init__(self, routine: Routine, session: Session, exit_when_done: bool = False,
+                 pain_before: int | None = None):
         super().__init__()
         self.pain_before = pain_before
-        self.suggestion = None
+        self.suggestion: Suggestion | None = None
         self.routine = routine
         self.session = session
-        self.recorder = recorder
-        self.active_s, self.paused_s = totals
+        self.active_s, self.paused_s = session.active_seconds(), session.paused_seconds()
         self.exit_when_done = exit_when_done
-        self.stage = "pain"  # then "note", then "done"
         self.pain_after: int | None = None
         self.records: list[ExerciseRecord] = best_records(session.records)
         self.exercise_pain: dict[tuple[int, str | None], int] = {}
@@ -77,7 +96,9 @@ class SummaryScreen(Screen):
             yield DataTable(id="records", cursor_type="none", zebra_stripes=True)
             yield Static(self._totals_line(), id="totals")
             yield Static(id="saved")
-            yield Static(self._pain_prompt(), id="pain-prompt")
+            yield PainQuestion("How does the knee feel now?", before=self.pain_before,
+                               settle=self.app.question_settle, clock=self.app.clock, id="pain-question")
+            yield Static(id="pain-prompt")
             yield Input(placeholder="A note about this session (optional). Enter saves, Esc skips.",
                         id="note", max_length=500)
             yield Static(id="flag")
@@ -105,39 +126,39 @@ class SummaryScreen(Screen):
             )
         self.query_one("#note", Input).display = False
         self._show_saved()
-        if not self.app.settings.pain_prompt:
+        if self.app.settings.pain_prompt:
+            self.query_one("#pain-prompt").display = False
+            self.query_one(PainQuestion).focus()
+        else:
             self._set_pain_line(Text(""))
             self._ask_note()
 
     def _totals_line(self) -> Text:
+        """Work (holds and reps), and the session's time: running (get-readies and rests
+        included) plus paused makes the total."""
         work = sum(record.seconds for record in self.records)
         return Text(f"Work {format_duration(work)}   ·   Paused {format_duration(self.paused_s)}   ·   "
-                    f"Total {format_duration(self.active_s)}")
-
-    def _pain_prompt(self) -> Text:
-        text = Text("How does the knee feel now?  ", style="bold")
-        text.append(PAIN_HELP)
-        return text
+                    f"Total {format_duration(self.active_s + self.paused_s)}")
 
     def _show_saved(self) -> None:
         """Say where the session is once the writes so far are done (not before: the
         history file may have gone, and "saved" must be true)."""
-        if self.recorder is None:
+        done = self.app.ask_history(lambda _store, _session_id: None)
+        if done is None:
             self._say_saved("history is not available", None)
             return
-        recorder = self.recorder
-        done = recorder.ask(lambda _store, _session_id: None)
-        self.run_worker(self._saved_when_done(recorder, done), exclusive=True, group="saved")
+        self.run_worker(self._saved_when_done(done), exclusive=True, group="saved")
 
-    async def _saved_when_done(self, recorder, done) -> None:
+    async def _saved_when_done(self, done: Future[None]) -> None:
         import asyncio
 
         try:
             await asyncio.wait_for(asyncio.wrap_future(done), timeout=5)
         except Exception:
-            self._say_saved(recorder.problem or "the history file did not answer in 5 seconds", None)
+            problem, _ = self.app.saving_state()
+            self._say_saved(problem or "the history file did not answer in 5 seconds", None)
             return
-        self._say_saved(recorder.problem, recorder.notice)
+        self._say_saved(*self.app.saving_state())
 
     def _say_saved(self, problem: str | None, notice: str | None) -> None:
         found = self.query("#saved")
@@ -153,17 +174,18 @@ class SummaryScreen(Screen):
 
     # -- pain, note, done ------------------------------------------------------------
 
-    def on_key(self, event) -> None:
-        key = (event.character or "").lower()
-        if key not in PAIN_KEYS:
-            return
-        if self.stage == "pain":
-            event.stop()
-            self.pain_after = PAIN_KEYS[key]
-            if self.recorder is not None:
-                self.recorder.feedback(pain_after=self.pain_after)
-            self._set_pain_line(Text(f"Knee pain after: {self.pain_after} / 10", style="bold"))
-            self._ask_note()
+    def on_pain_question_answered(self, message: PainQuestion.Answered) -> None:
+        message.stop()
+        self.query_one(PainQuestion).display = False
+        self.query_one("#pain-prompt").display = True
+        self.pain_after = message.pain
+        before = f" (before: {self.pain_before} / 10)" if self.pain_before is not None else ""
+        if message.pain is None:
+            self._set_pain_line(Text("Knee pain: skipped", style="dim"))
+        else:
+            self.app.save_feedback(pain_after=message.pain)
+            self._set_pain_line(Text(f"Knee pain after: {message.pain} / 10{before}", style="bold"))
+        self._ask_note()
 
     def action_mark_pain(self, pain: int) -> None:
         """Pain for the highlighted exercise and side, saved with its record."""
@@ -172,34 +194,27 @@ class SummaryScreen(Screen):
         record = self.records[row]
         self.exercise_pain[(record.exercise_index, record.side)] = pain
         table.update_cell(str(row), "pain", Text(str(pain), justify="right", style="bold"))
-        if self.recorder is not None:
-            self.recorder.mark_pain(record.exercise_index, record.side, pain)
+        self.app.save_exercise_pain(record.exercise_index, record.side, pain)
         self._show_flag()
 
-    def action_skip_pain(self) -> None:
-        if self.stage == "pain":
-            self._set_pain_line(Text("Knee pain: skipped", style="dim"))
-            self._ask_note()
-
     def _ask_note(self) -> None:
-        self.stage = "note"
+        self.stage = Stage.NOTE
         note = self.query_one("#note", Input)
         note.display = True
         note.focus()
-        self.refresh_bindings()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.value.strip() and self.recorder is not None:
-            self.recorder.feedback(note=event.value.strip())
+        if event.value.strip():
+            self.app.save_feedback(note=event.value.strip())
         self._note_done()
 
     def key_escape(self) -> None:
-        if self.stage == "note":
+        if self.stage is Stage.NOTE:
             self._note_done()
 
     def _note_done(self) -> None:
-        self.stage = "done"
+        self.stage = Stage.DONE
         note = self.query_one("#note", Input)
         note.disabled = True
         note.display = bool(note.value.strip())  # an empty box only takes room
@@ -215,7 +230,6 @@ class SummaryScreen(Screen):
         self._show_saved()
         self._show_flag()
         self._offer_progression()
-        self.refresh_bindings()
 
     def _show_flag(self) -> None:
         marked = [(record.name, record.side, self.exercise_pain.get((record.exercise_index, record.side)))
@@ -230,15 +244,16 @@ class SummaryScreen(Screen):
     def _offer_progression(self) -> None:
         """Asked of the recorder's thread, after this session's last writes: a domain
         call that reads history and the routine file, off the event loop."""
-        if self.session.status is not Outcome.COMPLETED or self.pain_after is None or self.recorder is None:
+        if self.session.status is not Outcome.COMPLETED or self.pain_after is None:
             return
         from kneetimer.history.progression import offer
 
         routine = self.routine
-        answer = self.recorder.ask(lambda store, session_id: offer(store, as_written(routine), session_id))
-        self.run_worker(self._show_offer(answer), exclusive=True, group="progression")
+        answer = self.app.ask_history(lambda store, session_id: offer(store, as_written(routine), session_id))
+        if answer is not None:
+            self.run_worker(self._show_offer(answer), exclusive=True, group="progression")
 
-    async def _show_offer(self, answer) -> None:
+    async def _show_offer(self, answer: Future[Suggestion | None]) -> None:
         import asyncio
 
         try:
@@ -277,24 +292,16 @@ class SummaryScreen(Screen):
         """Back from Adjust (saved or not): the same keys as before, and Enter still ends."""
         self.refresh_bindings()
 
-    def check_action(self, action: str, parameters) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "progress":
-            return self.stage == "done" and self.suggestion is not None
-        if action == "adjust":
-            return self.stage == "done"
-        if action == "skip_pain":
-            return self.stage == "pain"
-        if action == "mark_pain":
-            return self.stage == "done" and bool(self.records)
+            return self.stage is Stage.DONE and self.suggestion is not None
+        if action in ("adjust", "mark_pain"):
+            return self.stage is Stage.DONE and (action == "adjust" or bool(self.records))
         if action == "done":
-            return self.stage != "note"
+            return self.stage is Stage.DONE  # never a pain question skipped by Enter
         return True
 
     def action_done(self) -> None:
-        if self.stage == "pain":
-            self.action_skip_pain()
-            return
-        self.recorder = None
         self.app.end_recording()
         if self.exit_when_done:
             self.app.exit()
@@ -302,5 +309,4 @@ class SummaryScreen(Screen):
             self.app.pop_screen()
 
     def on_unmount(self) -> None:
-        if self.recorder is not None:
-            self.app.end_recording()
+        self.app.end_recording()

@@ -15,7 +15,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from kneetimer.text import shorten
-from kneetimer.tui.widgets.blockfont import PLAIN, Fit, measure, render
+from kneetimer.tui.design.blockfont import PLAIN, Fit, measure, render
 
 
 class BigText(Widget):

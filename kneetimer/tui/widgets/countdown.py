@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from kneetimer.tui.widgets.blockfont import PLAIN, Fit, render
+from kneetimer.tui.design.blockfont import PLAIN, Fit, render
 
 REP_GAP = 4  # columns between the countdown and the rep number beside it
 

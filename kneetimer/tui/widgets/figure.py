@@ -9,6 +9,8 @@ background; props and the floor fainter still, so they read on every phase colou
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from functools import lru_cache
 
 from rich.color import Color as RichColor
@@ -38,8 +40,9 @@ class FigureView(Widget):
 
     position: reactive[tuple[str, int, bool] | None] = reactive(None)  # move, step, mirrored
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(id=id)
+        self.clock = clock  # the workout's clock: frames follow it (a test's fake clock too)
         self._motion: Motion | None = None
         self._origin = 0.0  # the clock reading at which the phase (as shown) began
         self._frames: Timer | None = None
@@ -47,7 +50,7 @@ class FigureView(Widget):
     def show(self, motion: Motion | None, elapsed: float, running: bool = True) -> None:
         """Show `motion`, `elapsed` seconds into it; `running` False holds the picture still."""
         self._motion = motion
-        self._origin = self.app.clock() - elapsed
+        self._origin = self.clock() - elapsed
         self._draw_now(elapsed)
         if running and motion is not None and motion.moving(elapsed):
             if self._frames is None:
@@ -56,7 +59,7 @@ class FigureView(Widget):
             self._stop()
 
     def _tick(self) -> None:
-        elapsed = self.app.clock() - self._origin
+        elapsed = self.clock() - self._origin
         self._draw_now(elapsed)
         if self._motion is None or not self._motion.moving(elapsed):
             self._stop()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from kneetimer.tui.widgets.blockfont import FONT_3X5, FONT_5X7, FONTS, PLAIN, Fit, largest_fit, measure
+from kneetimer.tui.design.blockfont import FONT_3X5, FONT_5X7, FONTS, PLAIN, Fit, Font, largest_fit, measure
 
 FOOTER_ROWS = 1
 SIDE_PADDING = 2  # a column each side
@@ -115,6 +115,7 @@ def _figure_columns(content: Content, width: int, word_columns: int, rows: int, 
         rep_columns = reps.size(content.reps)[0]
         clock_columns = clock_columns + REP_GAP + rep_columns if beside else max(clock_columns, rep_columns)
     free = width - max(clock_columns, word_columns) - FIGURE_GAP
+    assert content.figure is not None, "asked only for content with a figure"
     body_width, body_height = content.figure
     unit = 2 * rows / body_height  # pixels per body unit, when the figure fills the rows
     columns = min(free, math.ceil(body_width * unit) + 2)
@@ -150,7 +151,7 @@ def _clock(content: Content, width: int, max_rows: int, allow_beside: bool = Tru
     return PLAIN, (PLAIN if content.reps else None), True
 
 
-def _rep_fit(font, scale: int, text: str) -> Fit:
+def _rep_fit(font: Font, scale: int, text: str) -> Fit:
     """The rep number: at least a third of the countdown's height, in the same font."""
     rows = measure(font, text, scale)[1]
     rep_scale = 1

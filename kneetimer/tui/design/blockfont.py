@@ -8,6 +8,7 @@ is the one to read from across a room; the 3x5 font is for where nothing larger 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -91,7 +92,7 @@ _HALF_BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄",
 class Font:
     name: str
     height: int  # pixels
-    glyphs: dict[str, tuple[str, ...]]
+    glyphs: Mapping[str, tuple[str, ...]]
 
     def __hash__(self) -> int:
         return hash(self.name)

@@ -45,14 +45,14 @@ async def test_each_phase_is_the_colour_of_the_whole_screen(tmp_path):
     looks = []
 
     def look_now(app):
-        background = Color.parse(PALETTE[app.screen.look][0])
+        background = Color.parse(PALETTE[app.screen.grid.look][0])
         assert app.screen.styles.background == background
         corner = app.screen.get_style_at(0, app.size.height // 2)  # a cell no widget draws text in
         assert corner.bgcolor.triplet == background.rich_color.triplet
         for line in app.screen.query("#counters, #cues, #time-left, #instructions, #next"):
             if line.display and line.region.area:  # text lines too, not only the space between them
-                assert backgrounds(line) == {background.rich_color.triplet}, f"#{line.id} on {app.screen.look}"
-        looks.append(app.screen.look)
+                assert backgrounds(line) == {background.rich_color.triplet}, f"#{line.id} on {app.screen.grid.look}"
+        looks.append(app.screen.grid.look)
 
     app = make_app(SHORT, tmp_path / "data")  # get ready 3, clams: 2 reps of hold 2 + move 3, each side
     async with app.run_test(size=(80, 24)) as pilot:

@@ -69,7 +69,7 @@ async def test_space_pauses_and_resumes_and_the_footer_follows(data_dir):
         await pilot.pause()
         assert "pause" in shown_actions(app) and "resume" not in shown_actions(app)
         await pilot.press("space")
-        assert app.screen.session.paused and app.screen.look is Look.PAUSED
+        assert app.screen.session.paused and app.screen.grid.look is Look.PAUSED
         assert word(app) == "PAUSED" and hint(app) == "paused during GET READY · space resumes"
         assert "resume" in shown_actions(app) and "pause" not in shown_actions(app)
         await advance(pilot, 100)

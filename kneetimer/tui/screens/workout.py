@@ -19,7 +19,6 @@ from kneetimer.history.rows import SessionRow
 from kneetimer.routines.model import Routine
 from kneetimer.sound.hearing import what_is_heard
 from kneetimer.tui.app import KneetimerApp
-from kneetimer.tui.design.palette import Look
 from kneetimer.tui.design.presenter import present
 from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.tui.widgets.workout_grid import WorkoutGrid
@@ -75,11 +74,6 @@ class WorkoutScreen(Screen[None]):
         self.grid = WorkoutGrid(self.app.clock, self.app.show_figures)
         yield self.grid
         yield KeyBar()
-
-    @property
-    def look(self) -> Look | None:
-        """The phase colour on screen now."""
-        return self.grid.look
 
     def on_mount(self) -> None:
         app = self.app

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.cells import cell_len
 
 from kneetimer.text import clean_line
 
 
-def columns(table: list[tuple[str, ...]], max_width: int = 60) -> str:
+def columns(table: Sequence[tuple[str, ...]], max_width: int = 60) -> str:
     table = [tuple(_fit(clean_line(cell), max_width) for cell in row) for row in table]
     widths = [max(cell_len(row[i]) for row in table) for i in range(len(table[0]))]
     lines = []

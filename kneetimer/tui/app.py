@@ -84,7 +84,7 @@ class KneetimerApp(App):
         self.unsaved_on_exit: str | None = None
         self.history_notice: str | None = None  # saved, but not where it was meant to be
         self.recorder: Recorder | None = None  # the workout under way, until its summary is done
-        self._store = None
+        self._store: HistoryStore | None = None
         self._store_tried = False
 
     @property
@@ -177,7 +177,7 @@ class KneetimerApp(App):
         from kneetimer.tui.screens.workout import WorkoutScreen
 
         workouts = [screen for screen in self.screen_stack if isinstance(screen, WorkoutScreen)]
-        if workouts and not workouts[-1].session.finished:
+        if workouts and workouts[-1].session is not None and not workouts[-1].session.finished:
             if not isinstance(self.screen, ConfirmScreen):
                 workouts[-1].action_quit_workout()
             return
@@ -224,8 +224,12 @@ class KneetimerApp(App):
         self.recorder = Recorder(self.data_dir, routine.id, routine.name,
                                  resume_session_id=resume_session_id, pain_before=pain_before,
                                  routine_path=str(routine.path.resolve()) if routine.path else None,
-                                 on_problem=lambda problem: self.post_message(SavingChanged(problem)))
+                                 on_problem=self._saving_changed_elsewhere)
         session.add_listener(self.recorder.hear)
+
+    def _saving_changed_elsewhere(self, problem: str | None) -> None:
+        """From the recorder's thread: posted, never waited for."""
+        self.post_message(SavingChanged(problem))
 
     def on_saving_changed(self, message: SavingChanged) -> None:
         self.saving_problem = message.problem

@@ -77,4 +77,4 @@ def install() -> None:
         from textual.drivers import linux_driver
     except ImportError:  # Windows: its driver reads keys another way
         return
-    linux_driver.XTermParser = PasteSafeParser  # type: ignore[attr-defined]
+    linux_driver.XTermParser = PasteSafeParser  # type: ignore[attr-defined,misc]

@@ -73,7 +73,10 @@ def _watchdog(signum: int, flush_history: Callable[[], None], driver) -> None:
 def _restore_terminal(driver) -> None:
     """Leave the terminal as it was found, writing directly (Textual's writer may be stuck)."""
     try:
-        fileno = sys.__stdout__.fileno()
+        stdout = sys.__stdout__
+        if stdout is None:
+            return
+        fileno = stdout.fileno()
         attributes = getattr(driver, "attrs_before", None)
         if attributes is not None:
             termios.tcsetattr(getattr(driver, "fileno", fileno), termios.TCSANOW, attributes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,12 +14,15 @@ from kneetimer.routines.adjust import FIELDS, describe_value, nudge
 from kneetimer.routines.library import save_user_version
 from kneetimer.routines.model import Routine
 from kneetimer.text import shorten
+from kneetimer.tui.app import KneetimerApp
 from kneetimer.tui.widgets.keybar import KeyBar
 
 HELP = "Arrows pick a value · + and - change it · w saves this as your version · Esc leaves"
 
 
 class AdjustScreen(Screen[Routine | None]):
+    app = getters.app(KneetimerApp)
+
     """Dismisses with the saved routine, or None if nothing was saved."""
 
     BINDINGS = [
@@ -100,7 +104,9 @@ class AdjustScreen(Screen[Routine | None]):
             return
         from kneetimer.tui.screens.dialogs import ConfirmScreen
 
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(None)
+
         self.app.push_screen(
-            ConfirmScreen("Leave without saving?", "Your changes to this routine will be lost."),
-            lambda leave: self.dismiss(None) if leave else None,
-        )
+            ConfirmScreen("Leave without saving?", "Your changes to this routine will be lost."), answered)

@@ -6,14 +6,14 @@ Each has its own key bar, so under a question the keys shown are the question's
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual import getters
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -80,7 +80,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("enter", "close", "Close", show=False),
     ]
 
-    def __init__(self, sections: Sequence[tuple[str, Sequence[Binding]]]):
+    def __init__(self, sections: Sequence[tuple[str, Sequence[BindingType]]]):
         super().__init__()
         self.sections = sections
 
@@ -94,12 +94,12 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-def help_table(sections: Sequence[tuple[str, Sequence[Binding]]], key_display) -> Group:
+def help_table(sections: Sequence[tuple[str, Sequence[BindingType]]], key_display) -> Group:
     """Two aligned columns, key and what it does, one group per screen. A key with several
     meanings (Enter) gets one row; the words wrap under their own column."""
     keys = [_key_rows(bindings, key_display) for _, bindings in sections]
     key_width = max((len(key) for rows in keys for key in rows), default=1)
-    parts = []
+    parts: list[Text | Table] = []
     for number, ((title, _), rows) in enumerate(zip(sections, keys, strict=True)):
         table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
         table.add_column(style="bold", no_wrap=True, width=key_width)
@@ -110,10 +110,10 @@ def help_table(sections: Sequence[tuple[str, Sequence[Binding]]], key_display) -
     return Group(*parts)
 
 
-def _key_rows(bindings: Sequence[Binding], key_display) -> dict[str, list[str]]:
+def _key_rows(bindings: Sequence[BindingType], key_display: Callable[[Binding], str]) -> dict[str, list[str]]:
     rows: dict[str, list[str]] = {}
     for binding in bindings:
-        if binding.tooltip:
+        if isinstance(binding, Binding) and binding.tooltip:
             for key in binding.key.split(","):
                 rows.setdefault(key_display(Binding(key.strip(), "")), []).append(binding.tooltip)
     return rows

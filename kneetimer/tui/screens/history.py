@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -17,6 +18,7 @@ from kneetimer.dates import format_moment
 from kneetimer.history.stats import Overview, overview
 from kneetimer.routines.durations import format_duration
 from kneetimer.text import clean_line, shorten
+from kneetimer.tui.app import KneetimerApp
 from kneetimer.tui.screens.session import SessionScreen, ask_to_delete, outcome_words, pain_words
 from kneetimer.tui.widgets.charts import PainChart, WeekBars, heatmap, side_balance
 from kneetimer.tui.widgets.keybar import KeyBar
@@ -25,7 +27,9 @@ from kneetimer.workout.records import Outcome
 PAGE = 60  # sessions added to the list at a time, so ten years open as fast as ten days
 
 
-class HistoryScreen(Screen):
+class HistoryScreen(Screen[None]):
+    app = getters.app(KneetimerApp)
+
     BINDINGS = [
         Binding("enter", "open", "Open", priority=True, tooltip="open the highlighted session"),
         Binding("c", "next_chart", "Next chart", tooltip="the next chart: pain, work per week, left and right"),
@@ -118,7 +122,7 @@ class HistoryScreen(Screen):
         if not table.row_count:
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return int(row_key.value)
+        return None if row_key.value is None else int(row_key.value)
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action in ("open", "delete"):

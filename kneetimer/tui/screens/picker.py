@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -18,6 +19,7 @@ from kneetimer.history.stats import days_this_week
 from kneetimer.routines.discovery import Entry, Origin, discover
 from kneetimer.routines.durations import format_seconds
 from kneetimer.text import shorten
+from kneetimer.tui.app import KneetimerApp
 from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.workout.plan import build_plan
 from kneetimer.workout.words import counted, describe, minutes
@@ -26,7 +28,9 @@ CAUTION = ("Not medical advice. If knee pain persists, have it assessed by a phy
            "or sports-medicine professional.")
 
 
-class PickerScreen(Screen):
+class PickerScreen(Screen[None]):
+    app = getters.app(KneetimerApp)
+
     BINDINGS = [
         Binding("enter", "start", "Start", priority=True, tooltip="start the highlighted routine"),
         Binding("r", "resume", "Resume", tooltip="resume a session interrupted in the last 12 hours"),
@@ -94,7 +98,8 @@ class PickerScreen(Screen):
             exercise = self.offer.routine.exercises[self.offer.exercise_index]
             text = Text("Unfinished: ", style="bold")
             text.append(shorten(self.offer.routine.name, 50))
-            text.append(f" stopped at {format_moment(self.offer.session.ended_at, Precision.TIME)}. "
+            stopped = self.offer.session.ended_at or self.offer.session.started_at
+            text.append(f" stopped at {format_moment(stopped, Precision.TIME)}. "
                         "Press r to resume from ")
             text.append(f"exercise {self.offer.exercise_index + 1} ({shorten(exercise.name, 40)})", style="bold")
             text.append(".")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,12 +14,15 @@ from kneetimer.dates import Precision, format_moment
 from kneetimer.history.rows import ExerciseRow, SessionRow
 from kneetimer.routines.durations import format_duration
 from kneetimer.text import clean, clean_line, shorten
+from kneetimer.tui.app import KneetimerApp
 from kneetimer.tui.screens.dialogs import ConfirmScreen
 from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.workout.records import EndedBy, Outcome
 
 
 class SessionScreen(Screen[bool]):
+    app = getters.app(KneetimerApp)
+
     """One session: each exercise and side. Dismisses with True if it was deleted."""
 
     BINDINGS = [

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -16,6 +17,7 @@ from textual.widgets import Input, Select, Static, Switch
 from kneetimer.routines.durations import DurationError, format_seconds, parse_duration
 from kneetimer.settings import config_path
 from kneetimer.sound.vocabulary import Signal, SoundLevel
+from kneetimer.tui.app import KneetimerApp
 from kneetimer.tui.widgets.keybar import KeyBar
 
 LEVEL_WORDS = {SoundLevel.ALL: "all", SoundLevel.ESSENTIAL: "essential (no halfway)", SoundLevel.OFF: "off"}
@@ -26,7 +28,9 @@ SIGNAL_WORDS = {
 }
 
 
-class SettingsScreen(Screen):
+class SettingsScreen(Screen[None]):
+    app = getters.app(KneetimerApp)
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+t", "test_sounds", "Test sounds", priority=True),
@@ -114,7 +118,8 @@ class SettingsScreen(Screen):
             self.set_timer(n * 1.2 + 0.05, lambda signal=signal: self._test(signal))
 
     def _test(self, signal: Signal) -> None:
-        self.app.player.play(signal)
+        if self.app.player is not None:
+            self.app.player.play(signal)
         self.query_one("#settings-problem", Static).update(Text(f"♪ {SIGNAL_WORDS[signal]}"))
 
 

@@ -5,6 +5,7 @@ the goal, and left against right.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from rich.segment import Segment
@@ -24,7 +25,7 @@ BEFORE, AFTER, FLAGGED = "#E69F00", "#56B4E9", "#D55E00"  # Okabe-Ito
 BLOCKS = " ▁▂▃▄▅▆▇█"  # eighths of a row
 
 
-def heatmap(counts: dict[str, int], today: date, weeks: list[WeekGoal] = ()) -> Text:
+def heatmap(counts: dict[str, int], today: date, weeks: Sequence[WeekGoal] = ()) -> Text:
     """The last 12 weeks as a grid: a column per week, a row per weekday, and under it
     each week against the weekly goal (✓ met, else the days done)."""
     this_monday = today - timedelta(days=today.weekday())
@@ -42,8 +43,9 @@ def heatmap(counts: dict[str, int], today: date, weeks: list[WeekGoal] = ()) -> 
         text.append("\n")
     if weeks and weeks[0].goal:
         text.append("✓  ", style="dim")
-        for week in weeks[-HEATMAP_WEEKS:]:
-            text.append("✓ " if week.met else f"{min(week.days, 9)} ", style="bold green" if week.met else "dim")
+        for goal_week in weeks[-HEATMAP_WEEKS:]:
+            text.append("✓ " if goal_week.met else f"{min(goal_week.days, 9)} ",
+                        style="bold green" if goal_week.met else "dim")
         text.append(f"\n   goal: {weeks[0].goal} days a week", style="dim")
     return text
 
@@ -155,7 +157,7 @@ def side_balance(sides: dict[str, SideWork]) -> Text:
         text.append("  " + "  ".join(f"{shorten(clean_line(side), 12)} {format_duration(seconds)}"
                                      for side, seconds in work.seconds.items()))
         if work.gap >= 0.1:
-            weaker = min(work.seconds, key=work.seconds.get)
+            weaker = min(work.seconds, key=lambda side: work.seconds[side])
             text.append(f"  ({work.gap:.0%} less on the {shorten(clean_line(weaker), 12)})", style="yellow")
         text.append(f"  · {work.sessions} session{'s' * (work.sessions != 1)}\n", style="dim")
     return text

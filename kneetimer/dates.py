@@ -18,6 +18,8 @@ from enum import StrEnum
 
 
 class Precision(StrEnum):
+    """How much of a moment to show: the day, the day and minute, the time, or to the second."""
+
     DAY = "day"  # 2026-11-21
     MINUTE = "minute"  # 2026-11-21 07:58
     TIME = "time"  # 07:58

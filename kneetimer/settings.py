@@ -28,6 +28,8 @@ DEFAULT_THEME = "textual-dark"
 
 @dataclass
 class Settings:
+    """The person's settings, as config.toml gives them (defaults where it says nothing)."""
+
     sound: SoundLevel = SoundLevel.ALL  # kneetimer's sounds (the bell where no player is found)
     volume: int = 80  # percent, baked into the sounds
     voice: bool = False  # spoken cues (needs espeak-ng, spd-say or say)
@@ -43,6 +45,8 @@ KNOWN = frozenset(field.name for field in fields(Settings))
 
 @dataclass
 class LoadedSettings:
+    """Settings as loaded, with a problem for every key that could not be used."""
+
     settings: Settings
     problems: list[str]
     broken: bool = False  # the file could not be read at all

@@ -147,3 +147,13 @@ def test_importing_a_core_package_in_a_fresh_interpreter_loads_no_textual(packag
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_every_public_class_of_the_core_says_what_it_is():
+    missing = []
+    for module, path in modules().items():
+        if layer(module) in (*CORE, "base", "settings") or module.startswith(PURE_TUI):
+            for node in ast.parse(path.read_text()).body:
+                if isinstance(node, ast.ClassDef) and not node.name.startswith("_") and not ast.get_docstring(node):
+                    missing.append(f"{module}.{node.name}")
+    assert not missing, missing

@@ -27,6 +27,8 @@ BOUNDS_SAMPLES = 8  # moments of a move looked at to fix its scale
 
 
 class Ink(IntEnum):
+    """What a pixel of the figure is: nothing, the floor, a prop, the body, or the working leg."""
+
     NONE = 0
     FLOOR = 1
     PROP = 2  # roller, step, band
@@ -36,6 +38,8 @@ class Ink(IntEnum):
 
 @dataclass(frozen=True)
 class Line:
+    """A limb or prop drawn as a thick line between two points."""
+
     start: Point
     end: Point
     ink: Ink
@@ -44,6 +48,8 @@ class Line:
 
 @dataclass(frozen=True)
 class Disc:
+    """A filled circle: the head, or the end of a roller."""
+
     centre: Point
     radius: float
     ink: Ink
@@ -51,6 +57,8 @@ class Disc:
 
 @dataclass(frozen=True)
 class Box:
+    """A filled rectangle: the step of a step-up."""
+
     left: float
     bottom: float
     right: float

@@ -17,6 +17,8 @@ from kneetimer.figures.skeleton import Pose, View, between
 
 
 class Prop(StrEnum):
+    """What the move uses besides the body: nothing, a band, a foam roller, a step."""
+
     NONE = ""
     ROLLER = "foam roller"
     STEP = "step"
@@ -25,6 +27,8 @@ class Prop(StrEnum):
 
 @dataclass(frozen=True)
 class Move:
+    """A named move: its view, its keyframes of joint angles, its prop and which side works."""
+
     name: str
     title: str
     view: View

@@ -17,6 +17,8 @@ PAIN_RISE = 3
 
 @dataclass(frozen=True)
 class Flag:
+    """Why a session's knee pain calls for care, and the exercises marked painful."""
+
     reasons: tuple[str, ...]  # in words: "knee pain 8/10 after"
     exercises: tuple[str, ...]  # the exercises (and sides) marked 7 or more
 

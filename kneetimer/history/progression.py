@@ -22,6 +22,8 @@ HOLD_STEP = 0.2  # +20 % on holds (at least a second) where there is no `harder`
 
 @dataclass(frozen=True)
 class Suggestion:
+    """The next step of a routine that the person has earned, and what it changes."""
+
     changes: tuple[str, ...]  # what would change, in words
     routine: Routine  # the progressed version
 

@@ -48,6 +48,8 @@ class ExerciseLine:
 
 @dataclass(frozen=True)
 class FlaggedSession:
+    """A session whose knee pain called for care, and why."""
+
     when: datetime
     routine: str
     reasons: tuple[str, ...]
@@ -56,6 +58,8 @@ class FlaggedSession:
 
 @dataclass(frozen=True)
 class Note:
+    """A note the person wrote after a session."""
+
     when: datetime
     routine: str
     text: str
@@ -63,6 +67,8 @@ class Note:
 
 @dataclass(frozen=True)
 class Report:
+    """Everything the physiotherapist's report shows for a period, worked out from history."""
+
     first_day: date
     last_day: date
     days_active: int  # days with at least one exercise done

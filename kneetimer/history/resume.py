@@ -18,6 +18,8 @@ RESUME_WITHIN = timedelta(hours=12)
 
 @dataclass(frozen=True)
 class ResumeOffer:
+    """An interrupted session that can be resumed, and where it would start again."""
+
     session: SessionRow
     routine: Routine
     exercise_index: int  # where the resumed workout starts

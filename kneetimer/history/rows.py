@@ -24,6 +24,8 @@ class ExerciseRow(ExerciseRecord):
 
 @dataclass(frozen=True, slots=True)
 class SessionRow:
+    """One session as history keeps it, with its exercise rows."""
+
     id: int
     routine_id: str
     routine: str  # the routine's name when the session was done

@@ -28,6 +28,8 @@ _DONE_DAYS = (
 
 @dataclass(frozen=True)
 class WeekGoal:
+    """One week against the weekly goal: days with an exercise done, and whether the goal was met."""
+
     monday: date
     days: int  # days with an exercise done
     goal: int
@@ -40,6 +42,8 @@ class WeekGoal:
 
 @dataclass
 class Overview:
+    """What the review screen shows at the top: streak, this week, recent weeks and pain."""
+
     streak_days: int = 0
     days_this_week: int = 0
     last_four_weeks: int = 0  # sessions

@@ -16,6 +16,8 @@ from kneetimer.routines.model import Routine
 
 
 class Origin(StrEnum):
+    """Where a routine was found: the person's own folder, or bundled with kneetimer."""
+
     USER = "user"  # the person's own routines folder
     BUNDLED = "bundled"  # shipped with kneetimer
     FILE = "file"  # a path given on the command line
@@ -23,6 +25,8 @@ class Origin(StrEnum):
 
 @dataclass
 class Entry:
+    """A routine file found: its id and path, and the routine or the first problem with it."""
+
     id: str
     path: Path
     origin: Origin

@@ -70,6 +70,8 @@ class Problem:
 
 @dataclass
 class LoadResult:
+    """A routine, or every problem found in its file (each with file, line and key)."""
+
     routine: Routine | None
     problems: list[Problem] = field(default_factory=list)
 

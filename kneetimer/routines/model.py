@@ -51,6 +51,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Exercise:
+    """One exercise of a routine, as its file gives it (after defaults and fallbacks)."""
+
     name: str
     instructions: str = ""
     cues: tuple[str, ...] = ()
@@ -90,6 +92,8 @@ class Exercise:
 
 @dataclass(frozen=True)
 class Routine:
+    """A routine: its exercises in order, where it comes from, and its timing defaults."""
+
     id: str
     name: str
     exercises: tuple[Exercise, ...]

@@ -41,6 +41,8 @@ def find_player() -> list[str] | None:
 
 
 class SoundPlayer:
+    """Plays kneetimer's sounds through a command-line player, on a thread of its own."""
+
     def __init__(self, command: list[str], folder: Path, volume: int):
         self.command = command
         self.folder = folder

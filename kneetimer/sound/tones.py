@@ -24,6 +24,8 @@ TONES_VERSION = 1  # part of each file's name: a change to the sounds makes new 
 
 @dataclass(frozen=True)
 class Note:
+    """One note of a sound: its pitch and length."""
+
     hz: float
     seconds: float
     gap: float = 0.0  # silence after it

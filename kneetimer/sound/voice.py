@@ -35,6 +35,8 @@ def find_speech_command() -> list[str] | None:
 
 
 class Speaker:
+    """Says cues through a speech command, on a thread of its own: timed words cut what is being said."""
+
     def __init__(self, command: list[str], clock: Callable[[], float] = time.monotonic):
         self.command = command
         self.clock = clock

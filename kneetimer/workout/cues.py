@@ -18,6 +18,8 @@ COUNTDOWN_MIN_SECONDS = 5.0  # shorter phases are over before a 3-2-1 could help
 
 
 class CueKind(StrEnum):
+    """The kinds of moment a cue marks."""
+
     PHASE_STARTED = "phase-started"
     COUNTDOWN = "countdown"  # 3, 2, 1 before a hold, get-ready or rest ends
     HALFWAY = "halfway"  # holds of 20 s or more
@@ -30,6 +32,8 @@ class CueKind(StrEnum):
 
 @dataclass(frozen=True)
 class Cue:
+    """A moment in the workout that may deserve a sound or a word, due at a monotonic time."""
+
     kind: CueKind
     phase_index: int
     at: float  # monotonic time it was due

@@ -48,6 +48,8 @@ BACK_RESTARTS_AFTER = 3.0  # back: the start of this exercise after this long in
 
 
 class State(StrEnum):
+    """Where a session is: not started, running, paused or finished."""
+
     READY = "ready"
     RUNNING = "running"
     PAUSED = "paused"
@@ -78,6 +80,12 @@ class _Unit:
 
 
 class Session:
+    """A workout running on a clock: phases chained on deadlines, commands, cues and records.
+
+    Timing is deadline-based on the injected clock (tests drive it with a fake one); the
+    display asks `next_change_at` when to wake, and listeners hear each record as it ends.
+    """
+
     def __init__(
         self,
         plan: Plan,

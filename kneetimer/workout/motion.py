@@ -30,6 +30,8 @@ class Stretch:
 
 @dataclass(frozen=True)
 class Motion:
+    """What the figure does during a phase: which move, mirrored or not, and its stretches over time."""
+
     figure: str
     mirrored: bool
     stretches: tuple[Stretch, ...] = ()  # from the phase's start; then still at the last end

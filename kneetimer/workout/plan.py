@@ -18,6 +18,8 @@ from kneetimer.routines.model import Exercise, Hold, Routine, Step
 
 
 class Kind(StrEnum):
+    """The kinds of phase a workout is made of."""
+
     LEAD_IN = "lead-in"  # "get ready" before an exercise
     SWITCH = "switch"  # "get ready" before the next side
     REP = "rep"
@@ -35,6 +37,8 @@ class Part(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Phase:
+    """One timed phase of a workout: what it is, where it sits (exercise, side, set, step, rep) and how long."""
+
     kind: Kind
     exercise_index: int
     exercise: Exercise
@@ -100,6 +104,8 @@ class Phase:
 
 @dataclass(frozen=True)
 class Plan:
+    """A routine flattened into its phases, with where each exercise starts."""
+
     routine: Routine
     phases: tuple[Phase, ...]
     exercise_starts: tuple[int, ...]  # index of each exercise's first phase

@@ -14,6 +14,8 @@ from kneetimer.workout.plan import Kind, Part, Phase
 
 @dataclass(frozen=True)
 class SessionView:
+    """The session at one moment, as a screen needs it: taken once per wake-up."""
+
     state: State
     phase: Phase
     countdown: float | None  # seconds the big countdown shows; None: a rep that waits for Enter

@@ -102,5 +102,5 @@ def test_paused_is_its_own_look_and_says_how_to_resume():
 def test_progress_counts_minutes_then_seconds():
     _, shown = at(1.0)
     assert shown.progress == "2 min left · exercise 1 of 3"
-    session, shown = at(50 + 60 + 10 + 5.5)
+    _, shown = at(50 + 60 + 10 + 5.5)
     assert shown.progress.endswith("left · exercise 3 of 3") and ":" in shown.progress, "seconds in the last minute"

@@ -90,6 +90,8 @@ _HALF_BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄",
 
 @dataclass(frozen=True)
 class Font:
+    """A bitmap font: a glyph of pixel rows per character, drawn two pixel rows to a text row."""
+
     name: str
     height: int  # pixels
     glyphs: Mapping[str, tuple[str, ...]]
@@ -134,6 +136,8 @@ def render(font: Font, text: str, scale: int) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Fit:
+    """A font at a scale (or plain text): how big a block-letter text is drawn."""
+
     font: Font | None  # None: plain text, nothing larger fits
     scale: int
 

@@ -12,6 +12,8 @@ from enum import StrEnum
 
 
 class Look(StrEnum):
+    """The colour the workout screen wears: one per kind of phase, and paused."""
+
     GET_READY = "get-ready"
     HOLD = "hold"  # work: a timed hold, a rep's hold, reps at your own pace
     MOVE = "move"  # a paced rep's movement

@@ -35,6 +35,8 @@ class Content:
 
 @dataclass(frozen=True)
 class Layout:
+    """How the rows are shared out at one size: what is shown, at which fit, the figure's columns."""
+
     countdown: Fit
     reps: Fit | None
     reps_beside: bool

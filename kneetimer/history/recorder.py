@@ -191,6 +191,13 @@ class Recorder:
         the old one is gone, else to a file beside the one now there (never touched)."""
         path = store.path
         store.close()
+        if how == "session deleted":  # from the review, in another window: the file is fine
+            self.notice = ("This session was deleted from history (in another window) while it ran; "
+                           f"it was saved again in {path}.")
+            self.session_id = None
+            self._failed = [*self._applied, *self._failed]
+            self._applied = []
+            return self._open()
         if how == "deleted" and not path.exists():
             where = f"a new {path.name} was started with this session"
         else:

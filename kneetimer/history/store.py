@@ -40,6 +40,10 @@ __all__ = ["DB_NAME", "SCHEMA_VERSION", "HistoryStore", "HistoryUnavailable", "O
 T = TypeVar("T")
 
 
+class SessionUnderWay(Exception):
+    """A session cannot be changed that way while its workout is under way elsewhere."""
+
+
 class HistoryStore:
     """Synchronous access to the database. One instance per thread."""
 
@@ -90,6 +94,8 @@ class HistoryStore:
             stored = self.started_at_text(session_id)
         except sqlite3.DatabaseError:
             return "damaged"
+        if stored is None and how is None:
+            return "session deleted"  # the same file, without this session: deleted elsewhere
         return None if stored == started_at else "overwritten"
 
     def started_at_text(self, session_id: int) -> str | None:
@@ -172,7 +178,14 @@ class HistoryStore:
             )
 
     def delete_session(self, session_id: int) -> None:
+        """Delete a session and its records; refused (SessionUnderWay) while the session is
+        under way in a kneetimer that still runs: that workout would lose its saving."""
         with transaction(self.connection):
+            row = self.connection.execute(
+                "SELECT status, owner_pid, owner_started FROM sessions WHERE id = ?", (session_id,)).fetchone()
+            if row is not None and row[0] == Outcome.IN_PROGRESS and _process_alive(row[1], row[2]):
+                raise SessionUnderWay("this session is under way in another kneetimer; "
+                                      "it can be deleted once that workout has ended")
             self.connection.execute("DELETE FROM exercises WHERE session_id = ?", (session_id,))
             self.connection.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 
@@ -361,13 +374,21 @@ def _mark_counted(exercises: list[ExerciseRow]) -> tuple[ExerciseRow, ...]:
 
 
 def _session_row(row: sqlite3.Row, exercises: tuple[ExerciseRow, ...] = ()) -> SessionRow:
+    started_at = parse_iso(row["started_at"])
+    ended_at = parse_iso(row["ended_at"]) if row["ended_at"] else None
+    status = Outcome(row["status"])
+    ended_by = EndedBy(row["ended_by"]) if row["ended_by"] else None
+    if status is Outcome.IN_PROGRESS and not _process_alive(row["owner_pid"], row["owner_started"]):
+        # its owner is gone (killed): read as the next start will record it, without writing
+        status, ended_by = Outcome.INTERRUPTED, EndedBy.LOST
+        ended_at = ended_at or started_at
     return SessionRow(
         id=row["id"],
         routine_id=row["routine_id"],
         routine=row["routine_name"],
-        started_at=parse_iso(row["started_at"]),
-        ended_at=parse_iso(row["ended_at"]) if row["ended_at"] else None,
-        status=Outcome(row["status"]),
+        started_at=started_at,
+        ended_at=ended_at,
+        status=status,
         active_s=row["active_s"],
         paused_s=row["paused_s"],
         pain_before=row["pain_before"],
@@ -375,7 +396,7 @@ def _session_row(row: sqlite3.Row, exercises: tuple[ExerciseRow, ...] = ()) -> S
         note=row["note"],
         exercises=exercises,
         routine_path=row["routine_path"],
-        ended_by=EndedBy(row["ended_by"]) if row["ended_by"] else None,
+        ended_by=ended_by,
     )
 
 

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 
 from kneetimer.dates import Precision, format_moment
 from kneetimer.history.rows import ExerciseRow, SessionRow
+from kneetimer.history.store import SessionUnderWay
 from kneetimer.routines.durations import format_duration
 from kneetimer.text import clean, clean_line, shorten
 from kneetimer.tui.app import KneetimerApp
@@ -89,7 +90,11 @@ def ask_to_delete(app, session: SessionRow | None, after) -> None:
     def answered(yes: bool | None) -> None:
         store = app.history()
         if yes and store is not None:
-            store.delete_session(session.id)
+            try:
+                store.delete_session(session.id)
+            except SessionUnderWay as error:
+                app.notify(f"Not deleted: {error}.", severity="warning", timeout=8, markup=False)
+                return
             app.notify("Session deleted.", markup=False)
             after()
 

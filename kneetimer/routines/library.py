@@ -43,10 +43,18 @@ def user_path(routine_id: str) -> Path:
     return paths.user_routines_dir() / f"{safe_id(routine_id)}.toml"
 
 
-def _claim(routine_id: str, force: bool) -> Path:
+def _claim(routine_id: str, force: bool, shadow: bool = False) -> Path:
+    """The user's file for `routine_id`, refused if it exists (unless `force`) or if it
+    would take a bundled routine's place unasked (unless `shadow`: editing it on purpose):
+    the bundled routine would vanish from the list and its history carry on under the new one."""
     path = user_path(routine_id)
     if path.exists() and not force:
         raise RoutineFileError(f"{path} already exists; use --force to replace it")
+    bundled = paths.bundled_routines_dir() / path.name
+    if not shadow and not path.exists() and bundled.exists():
+        raise RoutineFileError(
+            f"'{path.stem}' is a bundled routine: a routine of yours with that id would hide it. "
+            f"Choose another name, or change the bundled one with `kneetimer edit {path.stem}`")
     return path
 
 
@@ -88,8 +96,9 @@ def new_routine(name: str, force: bool = False) -> Path:
 def copy_routine(source: Path, new_id: str, force: bool = False, rename: bool = True) -> Path:
     """Copy a routine file as it is (comments and all) into the user's folder. With
     `rename`, the copy's name says it is the copy ("... — mine"), so the list never
-    shows two routines of the same name."""
-    path = _claim(new_id, force)
+    shows two routines of the same name; without, it is the user's version of the same
+    routine, in its place."""
+    path = _claim(new_id, force, shadow=not rename)
     if path.resolve() == source.resolve():
         raise RoutineFileError(f"{source} is already that file")
     text = source.read_text(encoding="utf-8")

@@ -164,3 +164,15 @@ def test_a_saved_version_says_what_changed_above_the_original_description(user_r
     again, _ = save_user_version(nudge(saved, 0, "hold", +1))
     description = load_file(again).routine.description
     assert description.startswith("Your version: Clams: hold 5s -> 7s.") and description.count("Your version") == 1
+
+
+@pytest.mark.parametrize("command", [["new", "react-glute-it-band"], ["new", "React Glute IT Band"],
+                                     ["copy", "wang-hip-strength-itbs", "react-glute-it-band"]])
+def test_a_bundled_id_is_not_taken_unasked(user_routines, capsys, command):
+    from kneetimer.cli import main
+
+    assert main(command) == 1
+    assert "bundled routine" in capsys.readouterr().err
+    assert not (user_routines / "react-glute-it-band.toml").exists()
+    assert main(["list", "--json"]) == 0
+    assert "Glute and IT band" in capsys.readouterr().out

@@ -23,11 +23,13 @@ class ResumeOffer:
     session: SessionRow
     routine: Routine
     exercise_index: int  # where the resumed workout starts
+    side_index: int = 0  # the side of it (a left side left undone starts at the left)
 
 
 def find_resumable(store: HistoryStore, routines: dict[str, Routine], now: datetime) -> ResumeOffer | None:
     """The newest session, if it was interrupted under 12 hours ago and its routine
-    still has exercises left to do."""
+    still has exercises left to do, and is still the routine it was (a routine changed
+    since cannot be resumed: its records would be matched to other exercises)."""
     session = store.latest_session()
     if session is None or session.status is not Outcome.INTERRUPTED or session.ended_at is None:
         return None
@@ -36,10 +38,10 @@ def find_resumable(store: HistoryStore, routines: dict[str, Routine], now: datet
         return None
     if not timedelta(0) <= now - session.ended_at < RESUME_WITHIN:
         return None
-    index = resume_point(routine, session.exercises)
-    if index >= len(routine.exercises):
+    point = resume_point(routine, session.exercises)
+    if point is None or point[0] >= len(routine.exercises):
         return None
-    return ResumeOffer(session, routine, index)
+    return ResumeOffer(session, routine, *point)
 
 
 def _from_its_file(session: SessionRow) -> Routine | None:
@@ -50,15 +52,23 @@ def _from_its_file(session: SessionRow) -> Routine | None:
     return routine if routine is not None and routine.id == session.routine_id else None
 
 
-def resume_point(routine: Routine, trail: Sequence[ExerciseRow]) -> int:
-    """The first exercise not done where the session stopped: the last one recorded,
-    unless it was finished (done or skipped) on its last side, then the next."""
+def resume_point(routine: Routine, trail: Sequence[ExerciseRow]) -> tuple[int, int] | None:
+    """The exercise and side to start again at: where the session stopped, unless that
+    side was finished (done or skipped), then the next side or exercise. None when the
+    records no longer match the routine (an exercise added, removed or renamed since)."""
+    exercises = routine.exercises
+    for row in trail:
+        if row.exercise_index >= len(exercises) or exercises[row.exercise_index].name != row.name:
+            return None
+        if row.side is not None and row.side not in exercises[row.exercise_index].side_labels():
+            return None
     if not trail:
-        return 0
+        return 0, 0
     last = trail[-1]
-    if last.exercise_index >= len(routine.exercises):
-        return len(routine.exercises)
-    last_side = routine.exercises[last.exercise_index].side_labels()[-1]
-    if last.status in (Status.DONE, Status.SKIPPED) and last.side == last_side:
-        return last.exercise_index + 1
-    return last.exercise_index
+    sides = exercises[last.exercise_index].side_labels()
+    side_index = sides.index(last.side) if last.side in sides else len(sides) - 1
+    if last.status is Status.PARTIAL:
+        return last.exercise_index, side_index
+    if side_index + 1 < len(sides):
+        return last.exercise_index, side_index + 1
+    return last.exercise_index + 1, 0

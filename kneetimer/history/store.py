@@ -154,6 +154,16 @@ class HistoryStore:
                  None if ended_by is None else str(ended_by), session_id),
             )
 
+    def take_over(self, session_id: int) -> bool:
+        """Claim an interrupted session to resume it: False when another kneetimer has
+        resumed it already (two pickers offered the same session)."""
+        with transaction(self.connection):
+            claimed = self.connection.execute(
+                "UPDATE sessions SET status = ?, owner_pid = ?, owner_started = ? WHERE id = ? AND status = ?",
+                (Outcome.IN_PROGRESS, os.getpid(), process_started(os.getpid()), session_id, Outcome.INTERRUPTED),
+            ).rowcount
+        return claimed == 1
+
     def reopen_session(self, session_id: int) -> None:
         """A resumed session is in progress again; its new work joins it."""
         with transaction(self.connection):

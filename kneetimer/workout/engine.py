@@ -94,6 +94,7 @@ class Session:
         listener: Callable[[SessionEvent], None] | None = None,
         stall_after: float | None = 5.0,
         start_exercise: int = 0,
+        start_side: int = 0,
         carried: tuple[float, float] = (0.0, 0.0),
     ):
         """`carried`: active and paused seconds of an interrupted session this one resumes,
@@ -107,6 +108,7 @@ class Session:
         self._listeners = [listener] if listener else []
         self.stall_after = stall_after
         self.start_exercise = start_exercise
+        self.start_side = start_side
         self.state = State.READY
         self.status: Outcome | None = None  # set once finished
         self._carried_active, self._carried_paused = carried
@@ -266,8 +268,7 @@ class Session:
         self.started_wall = self._wall_clock()
         self._tell(SessionStarted(self.started_wall))
         self.state = State.RUNNING
-        first = self.plan.exercise_starts[min(self.start_exercise, len(self.plan.exercise_starts) - 1)]
-        self._enter(first, now)
+        self._enter(self.plan.start_of(self.start_exercise, self.start_side), now)
         self._advance(now)
 
     def update(self) -> None:

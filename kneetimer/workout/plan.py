@@ -114,6 +114,18 @@ class Plan:
     def total_seconds(self) -> float:
         return sum(phase.estimate for phase in self.phases)
 
+    def start_of(self, exercise_index: int, side_index: int = 0) -> int:
+        """The first phase of an exercise on a side: its get-ready, or the side switch."""
+        if side_index == 0 or exercise_index >= len(self.exercise_starts):
+            return self.exercise_starts[min(exercise_index, len(self.exercise_starts) - 1)]
+        for index in range(self.exercise_starts[exercise_index], len(self.phases)):
+            phase = self.phases[index]
+            if phase.exercise_index != exercise_index or phase.between:
+                break
+            if phase.side_index == side_index:
+                return index
+        return self.exercise_starts[exercise_index]
+
     def upcoming_work(self, index: int) -> Phase | None:
         """The first work phase after `index`: what a lead-in or rest is getting ready for."""
         for position in range(index + 1, len(self.phases)):  # no copy: runs every second in a rest

@@ -22,7 +22,7 @@ from kneetimer.text import shorten
 from kneetimer.tui.app import KneetimerApp
 from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.workout.plan import build_plan
-from kneetimer.workout.words import counted, describe, minutes
+from kneetimer.workout.words import counted, describe, minutes, side_words
 
 CAUTION = ("Not medical advice. If knee pain persists, have it assessed by a physical therapist "
            "or sports-medicine professional.")
@@ -101,7 +101,9 @@ class PickerScreen(Screen[None]):
             stopped = self.offer.session.ended_at or self.offer.session.started_at
             text.append(f" stopped at {format_moment(stopped, Precision.TIME)}. "
                         "Press r to resume from ")
-            text.append(f"exercise {self.offer.exercise_index + 1} ({shorten(exercise.name, 40)})", style="bold")
+            side = exercise.side_labels()[self.offer.side_index] if self.offer.side_index else None
+            where = shorten(exercise.name, 40) + (f", {side_words(side)}" if side else "")
+            text.append(f"exercise {self.offer.exercise_index + 1} ({where})", style="bold")
             text.append(".")
             banner.update(text)
         self._show_details()
@@ -195,8 +197,14 @@ class PickerScreen(Screen[None]):
         from kneetimer.tui.screens.workout import WorkoutScreen
 
         offer = self.offer
+        store = self.app.history()
+        if store is None or not store.take_over(offer.session.id):
+            self.notify("That session has been resumed in another kneetimer window.", severity="warning",
+                        markup=False)
+            self.refresh_history()
+            return
         self.app.push_screen(WorkoutScreen(self.app.prepare(offer.routine), resume=offer.session,
-                                           start_exercise=offer.exercise_index))
+                                           start_exercise=offer.exercise_index, start_side=offer.side_index))
 
     def action_adjust(self) -> None:
         entry = self._selected()

@@ -56,13 +56,14 @@ class WorkoutScreen(Screen[None]):
     ]
 
     def __init__(self, routine: Routine, *, pain_before: int | None = None, resume: SessionRow | None = None,
-                 start_exercise: int = 0, exit_when_done: bool = False):
+                 start_exercise: int = 0, start_side: int = 0, exit_when_done: bool = False):
         super().__init__()
         self.routine = routine
         self.plan = build_plan(routine)
         self.pain_before = pain_before
         self.resume = resume  # the interrupted session this workout joins, if any
         self.start_exercise = start_exercise
+        self.start_side = start_side
         self.exit_when_done = exit_when_done
         self.session: Session | None = None
         self._timer: Timer | None = None
@@ -80,7 +81,7 @@ class WorkoutScreen(Screen[None]):
         carried = (self.resume.active_s, self.resume.paused_s) if self.resume else (0.0, 0.0)
         self.session = Session(
             self.plan, clock=app.clock, wall_clock=app.wall_clock, stall_after=app.stall_after,
-            start_exercise=self.start_exercise, carried=carried,
+            start_exercise=self.start_exercise, start_side=self.start_side, carried=carried,
         )
         app.begin_recording(self.routine, self.session, resume_session_id=self.resume.id if self.resume else None,
                             pain_before=self.pain_before)  # before the start: it hears every record

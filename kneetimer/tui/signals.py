@@ -47,19 +47,50 @@ def install(end_workout: Callable[[int], None], flush_history: Callable[[], None
     for signum in ENDING_SIGNALS:
         with contextlib.suppress(OSError, ValueError):  # not on this platform, or not the main thread
             signal.signal(signum, on_ending)
-    _guard_sigcont(driver)
+    _guard_suspend(driver, loop)
 
 
-def _guard_sigcont(driver) -> None:
-    resume = signal.getsignal(signal.SIGCONT)
-    if not callable(resume) or not hasattr(driver, "_must_signal_resume"):
+def _guard_suspend(driver, loop: asyncio.AbstractEventLoop) -> None:
+    """Ctrl-Z and `fg` one after the other, however fast.
+
+    Textual suspends in its SIGTSTP handler and resumes in its SIGCONT handler, and a
+    plain Python handler can run in the middle of another: a Ctrl-Z that the terminal
+    turns into SIGTSTP while the app was still coming back left it half resumed, drawing
+    nothing and reading no key, or stopped for good. Here both signals only ask the event
+    loop, which does one thing at a time: stop (or stay asleep, when still suspended), or
+    come back (when a Ctrl-Z came before, and the terminal is ours again: after `bg`,
+    sleep on until `fg`). A continue that follows no Ctrl-Z changes nothing."""
+    stop, resume = signal.getsignal(signal.SIGTSTP), signal.getsignal(signal.SIGCONT)
+    if not callable(stop) or not callable(resume) or not hasattr(driver, "_must_signal_resume"):
         return
 
-    def on_continue(signum: int, frame) -> None:
-        if driver._must_signal_resume:  # set by Textual's own Ctrl-Z handler before it stops
-            resume(signum, frame)
+    def stop_now() -> None:
+        if driver._must_signal_resume:  # suspended already: its continue was overtaken by this stop
+            os.kill(os.getpid(), signal.SIGSTOP)
+        else:
+            stop(signal.SIGTSTP, None)
 
-    signal.signal(signal.SIGCONT, on_continue)
+    def resume_now() -> None:
+        if not driver._must_signal_resume:  # no Ctrl-Z before it, or back already
+            return
+        if not _in_foreground(driver):
+            os.kill(os.getpid(), signal.SIGSTOP)  # continued in the background: sleep until `fg`
+            return
+        resume(signal.SIGCONT, None)
+
+    # The loop's own signal handling: a signal wakes the loop through its wakeup socket even
+    # when it arrives as the process stops or continues inside a wait (a plain handler's
+    # flag could then sit unseen until the next signal).
+    loop.add_signal_handler(signal.SIGTSTP, stop_now)
+    loop.add_signal_handler(signal.SIGCONT, resume_now)
+
+
+def _in_foreground(driver) -> bool:
+    """Whether this process owns its terminal now (`fg`), not running behind the shell (`bg`)."""
+    try:
+        return os.tcgetpgrp(driver.fileno) == os.getpgrp()
+    except (OSError, AttributeError, ValueError):
+        return True  # no controlling terminal to ask: take it as ours
 
 
 def _watchdog(signum: int, flush_history: Callable[[], None], driver) -> None:

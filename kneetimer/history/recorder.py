@@ -58,6 +58,7 @@ class Recorder:
         self._on_problem = on_problem
         self.notice: str | None = None  # the session was saved, but not where it was meant to be
         self.unsaved = 0  # writes waiting for a retry
+        self.waiting = 0  # writes still queued when `close` stopped waiting
         self._file_name = DB_NAME
         self._row_started: str | None = None  # the session row's start, as stored
         self._applied: list[Callable[[HistoryStore], None]] = []  # every write done: to write again
@@ -124,7 +125,10 @@ class Recorder:
         return done.wait(timeout) and not self._failed and self.problem is None
 
     def close(self, timeout: float = 5.0) -> bool:
+        """Wait for the last writes (at most `timeout`), then end the thread. True if all
+        were saved; else `problem`, `unsaved` and `waiting` say what is missing."""
         saved = self.flush(timeout)
+        self.waiting = 0 if saved else self._queue.qsize()
         self._queue.put((_STOP, None))
         self._thread.join(timeout)
         return saved
@@ -153,23 +157,34 @@ class Recorder:
             kind, payload = self._queue.get()
             if kind == _STOP:
                 break
-            if store is None:
-                store = self._open()  # tried again at every message: the folder may come back
-            elif (how := self._lost(store)) is not None:
-                store = self._start_again(store, how)
-            if store is not None:
-                self._retry_failed(store)
-            if kind == _FLUSH:
-                payload.set()
-            elif kind == _ASK:
-                self._answer(store, *payload)
-            elif store is None:
-                self._failed.append(payload)
-            else:
-                self._apply(store, payload)
+            try:
+                store = self._handle(store, kind, payload)
+            except Exception as error:  # never let the thread die: a dead writer answers no flush
+                self.problem = f"history not saved: {error}"
+                if kind == _WRITE:
+                    self._failed.append(payload)
+                elif kind == _FLUSH:
+                    payload.set()
             self.unsaved = len(self._failed)
         if store is not None:
             store.close()
+
+    def _handle(self, store: HistoryStore | None, kind: str, payload: Any) -> HistoryStore | None:
+        if store is None:
+            store = self._open()  # tried again at every message: the folder may come back
+        elif (how := self._lost(store)) is not None:
+            store = self._start_again(store, how)
+        if store is not None:
+            self._retry_failed(store)
+        if kind == _FLUSH:
+            payload.set()
+        elif kind == _ASK:
+            self._answer(store, *payload)
+        elif store is None:
+            self._failed.append(payload)
+        else:
+            self._apply(store, payload)
+        return store
 
     def _open(self) -> HistoryStore | None:
         from kneetimer.history.store import HistoryStore, HistoryUnavailable  # on this thread, off the UI's path

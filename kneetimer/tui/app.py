@@ -263,8 +263,11 @@ class KneetimerApp(App):
         if recorder.notice:
             self.history_notice = recorder.notice
         if not saved:
-            self.unsaved_on_exit = (recorder.problem or "some of this workout could not be saved") + \
-                f" ({recorder.unsaved} unsaved writes)"
+            if recorder.problem:
+                self.unsaved_on_exit = f"{recorder.problem} ({recorder.unsaved} writes not saved)"
+            else:
+                self.unsaved_on_exit = ("the history file did not answer within 3 seconds; the last "
+                                        f"{recorder.waiting + recorder.unsaved or 'few'} writes may not be saved")
 
     def set_voice(self, on: bool) -> None:
         """Spoken cues on or off; without a speech command, say so and stay quiet."""

@@ -61,7 +61,10 @@ class AdjustScreen(Screen[Routine | None]):
         return [Text(describe_value(exercise, field), justify="right") for field in FIELDS]
 
     def action_change(self, direction: int) -> None:
-        table = self.query_one(DataTable)
+        tables = self.query(DataTable)
+        if not tables:  # a key that came after the screen began to close
+            return
+        table = tables.first()
         row, column = table.cursor_coordinate
         if column == 0:
             column = 1

@@ -8,6 +8,7 @@ with `p` counts once, by its better record.
 from __future__ import annotations
 
 from enum import Enum
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -147,7 +148,8 @@ class SummaryScreen(Screen[None]):
         if done is None:
             self._say_saved("history is not available", None)
             return
-        self.run_worker(self._saved_when_done(done), exclusive=True, group="saved")
+        # the coroutine is made only when the worker runs: a screen closing at once leaves none unawaited
+        self.run_worker(partial(self._saved_when_done, done), exclusive=True, group="saved")
 
     async def _saved_when_done(self, done: Future[None]) -> None:
         import asyncio
@@ -251,7 +253,7 @@ class SummaryScreen(Screen[None]):
         routine = self.routine
         answer = self.app.ask_history(lambda store, session_id: offer(store, as_written(routine), session_id))
         if answer is not None:
-            self.run_worker(self._show_offer(answer), exclusive=True, group="progression")
+            self.run_worker(partial(self._show_offer, answer), exclusive=True, group="progression")
 
     async def _show_offer(self, answer: Future[Suggestion | None]) -> None:
         import asyncio
@@ -260,7 +262,7 @@ class SummaryScreen(Screen[None]):
             self.suggestion = await asyncio.wait_for(asyncio.wrap_future(answer), timeout=5)
         except Exception:  # no history, or it is busy: simply no offer this time
             return
-        if self.suggestion is not None:
+        if self.suggestion is not None and self.is_attached:
             text = Text("Ready for more: ", style="bold green")
             text.append("your last three sessions were complete with little or no knee pain. Next step:\n")
             for change in self.suggestion.changes:

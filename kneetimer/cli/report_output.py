@@ -73,10 +73,13 @@ h1 { font-size: 17pt; margin: 0 0 2mm; }
 h2 { font-size: 12.5pt; margin: 7mm 0 2mm; border-bottom: 1.5px solid #222; padding-bottom: 1mm; }
 .muted { color: #555; }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: 1.4mm 2mm; border-bottom: 0.6px solid #ccc; vertical-align: top; }
+th, td { text-align: left; padding: 1.4mm 2mm; border-bottom: 0.6px solid #ccc; vertical-align: top;
+         overflow-wrap: anywhere; }
 th { font-weight: 600; background: #f2f2f2; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap;
+             overflow-wrap: normal; }
 table.facts th { width: 38%; background: none; }
+.flag, .note { overflow-wrap: anywhere; }
 .flag { border-left: 4px solid #D55E00; background: #fff3ea; padding: 2mm 3mm; margin: 2mm 0; }
 .note { border-left: 3px solid #999; padding: 1mm 3mm; margin: 1.5mm 0; }
 svg { width: 100%; height: auto; }

@@ -23,6 +23,7 @@ class Precision(StrEnum):
     DAY = "day"  # 2026-11-21
     MINUTE = "minute"  # 2026-11-21 07:58
     TIME = "time"  # 07:58
+    SHORT = "short"  # 11-21 07:58
     SECONDS = "seconds"  # 07:58:03
 
 
@@ -30,6 +31,7 @@ _FORMATS = {
     Precision.DAY: "%Y-%m-%d",
     Precision.MINUTE: "%Y-%m-%d %H:%M",
     Precision.TIME: "%H:%M",
+    Precision.SHORT: "%m-%d %H:%M",
     Precision.SECONDS: "%H:%M:%S",
 }
 

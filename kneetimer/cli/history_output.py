@@ -16,7 +16,7 @@ from kneetimer.dates import Precision, format_moment, iso
 from kneetimer.history.rows import ExerciseRow, SessionRow
 from kneetimer.history.store import HistoryStore, HistoryUnavailable
 from kneetimer.text import clean
-from kneetimer.workout.records import Status
+from kneetimer.workout.records import tally
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -86,14 +86,14 @@ def print_history(as_json: bool, limit: int | None) -> int:
 def format_sessions(sessions: list[SessionRow]) -> str:
     table = [("ID", "STARTED", "ROUTINE", "TIME", "DONE", "PAIN", "STATUS")]
     for session in sessions:
-        done = sum(1 for e in session.exercises if e.status is Status.DONE)
+        counts = tally(session.counted, session.exercises_planned)
         minutes, seconds = divmod(round(session.active_s), 60)
         table.append((
             str(session.id),
             format_moment(session.started_at),
             session.routine,
             f"{minutes}:{seconds:02d}",
-            f"{done}/{len(session.exercises)}",
+            f"{counts.done}/{counts.exercises}",
             _pain(session.pain_before, session.pain_after),
             str(session.status),
         ))

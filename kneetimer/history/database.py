@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DB_NAME = "history.db"
 BUSY_TIMEOUT_MS = 5000
 
@@ -86,6 +86,15 @@ MIGRATIONS: list[str] = [
     ALTER TABLE exercises ADD COLUMN planned_reps INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE exercises ADD COLUMN planned_seconds REAL NOT NULL DEFAULT 0;
     ALTER TABLE exercises ADD COLUMN prescribed TEXT NOT NULL DEFAULT '';
+    """,
+    # 4: how many exercises the routine had, and how many sides each (what "done" is
+    #    counted against); the next-morning answer; effort (0-10) and load per record
+    """
+    ALTER TABLE sessions ADD COLUMN exercises_planned INTEGER;
+    ALTER TABLE sessions ADD COLUMN next_day TEXT;
+    ALTER TABLE exercises ADD COLUMN sides_planned INTEGER;
+    ALTER TABLE exercises ADD COLUMN effort INTEGER;
+    ALTER TABLE exercises ADD COLUMN load TEXT;
     """,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION

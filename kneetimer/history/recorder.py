@@ -51,7 +51,8 @@ class Recorder:
 
     def __init__(self, folder: Path, routine_id: str, routine_name: str, started_at: datetime | None = None,
                  resume_session_id: int | None = None, pain_before: int | None = None,
-                 routine_path: str | None = None, on_problem: Callable[[str | None], None] | None = None):
+                 routine_path: str | None = None, on_problem: Callable[[str | None], None] | None = None,
+                 exercises_planned: int | None = None):
         self.folder = folder
         self.session_id: int | None = resume_session_id
         self._problem: str | None = None
@@ -62,7 +63,7 @@ class Recorder:
         self._file_name = DB_NAME
         self._row_started: str | None = None  # the session row's start, as stored
         self._applied: list[Callable[[HistoryStore], None]] = []  # every write done: to write again
-        self._opening = (routine_id, routine_name, pain_before, routine_path)
+        self._opening = (routine_id, routine_name, pain_before, routine_path, exercises_planned)
         self._queue: queue.Queue[tuple[str, Any]] = queue.Queue()  # (what, its payload), in order
         self._failed: list[Callable[[HistoryStore], None]] = []
         self._thread = threading.Thread(target=self._run, name="kneetimer-history", daemon=True)
@@ -140,8 +141,9 @@ class Recorder:
 
     def _begin(self, store: HistoryStore, started_at: datetime) -> None:
         if self.session_id is None:
-            routine_id, routine_name, pain_before, routine_path = self._opening
-            self.session_id = store.start_session(routine_id, routine_name, started_at, pain_before, routine_path)
+            routine_id, routine_name, pain_before, routine_path, planned = self._opening
+            self.session_id = store.start_session(routine_id, routine_name, started_at, pain_before, routine_path,
+                                                  planned)
         else:
             store.reopen_session(self.session_id)
         self._row_started = store.started_at_text(self.session_id)

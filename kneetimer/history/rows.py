@@ -8,9 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from kneetimer.history.flags import Flag, flag_for
 from kneetimer.workout.records import EndedBy, ExerciseRecord, Outcome
+
+
+class NextDay(StrEnum):
+    """The next-morning answer: the knee compared with before the session."""
+
+    BETTER = "better"
+    SAME = "same"
+    WORSE = "worse"
+
+
+NEXT_DAY_ANSWERS = tuple(answer.value for answer in NextDay)
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +31,7 @@ class ExerciseRow(ExerciseRecord):
     and what was added after."""
 
     pain: int | None = None  # marked for this exercise and side after the workout, 0-10
+    effort: int | None = None  # how hard it was, 0-10, marked after the workout
     counted: bool = True  # False: redone later in the session, and the other record counts
 
 
@@ -40,6 +53,8 @@ class SessionRow:
     exercises: tuple[ExerciseRow, ...] = ()
     routine_path: str | None = None  # the file it was run from, when not a known routine id
     ended_by: EndedBy | None = None  # what ended it, when it was not completed
+    exercises_planned: int | None = None  # exercises in the routine as run (None: not recorded)
+    next_day: NextDay | None = None  # how the knee was the next morning, compared with before
 
     @property
     def counted(self) -> tuple[ExerciseRow, ...]:

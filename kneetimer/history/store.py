@@ -32,8 +32,16 @@ from kneetimer.history.database import (
     transaction,
 )
 from kneetimer.history.flags import flag_for
-from kneetimer.history.rows import ExerciseRow, PainPoint, SessionRow, SessionSummary, SideWork
-from kneetimer.workout.records import EndedBy, ExerciseRecord, Outcome, Status, best_records
+from kneetimer.history.rows import (
+    NEXT_DAY_ANSWERS,
+    ExerciseRow,
+    NextDay,
+    PainPoint,
+    SessionRow,
+    SessionSummary,
+    SideWork,
+)
+from kneetimer.workout.records import EndedBy, ExerciseRecord, Outcome, Status, best_records, tally
 
 __all__ = ["DB_NAME", "SCHEMA_VERSION", "HistoryStore", "HistoryUnavailable", "OpenNotice"]
 
@@ -112,14 +120,16 @@ class HistoryStore:
     # -- writing ---------------------------------------------------------------
 
     def start_session(self, routine_id: str, routine_name: str, started_at: datetime,
-                      pain_before: int | None = None, routine_path: str | None = None) -> int:
+                      pain_before: int | None = None, routine_path: str | None = None,
+                      exercises_planned: int | None = None) -> int:
         with transaction(self.connection):
             cursor = self.connection.execute(
                 "INSERT INTO sessions (routine_id, routine_name, started_at, started_ts, day, status,"
-                " pain_before, owner_pid, owner_started, routine_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " pain_before, owner_pid, owner_started, routine_path, exercises_planned)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (routine_id, routine_name, iso(started_at), started_at.timestamp(),
                  started_at.date().isoformat(), Outcome.IN_PROGRESS, pain_before, os.getpid(),
-                 process_started(os.getpid()), routine_path),
+                 process_started(os.getpid()), routine_path, exercises_planned),
             )
             assert cursor.lastrowid is not None  # an INSERT always sets it
             return cursor.lastrowid
@@ -133,11 +143,11 @@ class HistoryStore:
             self.connection.execute(
                 "INSERT INTO exercises (session_id, position, exercise_index, name, side, status, sets_done,"
                 " reps_done, seconds, started_at, ended_at, planned_sets, planned_reps, planned_seconds,"
-                " prescribed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " prescribed, sides_planned, load) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (session_id, position, record.exercise_index, record.name, record.side, str(record.status),
                  record.sets_done, record.reps_done, round(record.seconds, 3),
                  iso(record.started_at), iso(record.ended_at), record.planned_sets, record.planned_reps,
-                 round(record.planned_seconds, 3), record.prescribed),
+                 round(record.planned_seconds, 3), record.prescribed, record.sides, record.load or None),
             )
             self.connection.execute(
                 "UPDATE sessions SET active_s = ?, paused_s = ?, ended_at = ? WHERE id = ?",
@@ -146,7 +156,14 @@ class HistoryStore:
 
     def finish_session(self, session_id: int, status: Outcome, ended_at: datetime,
                        active_s: float, paused_s: float, ended_by: EndedBy | None = None) -> None:
+        """The end of a session. One that reached its end is completed when anything in it
+        was done (a resumed session's earlier part included), else skipped."""
         with transaction(self.connection):
+            if status in (Outcome.COMPLETED, Outcome.SKIPPED):
+                worked = self.connection.execute(
+                    "SELECT 1 FROM exercises WHERE session_id = ? AND status != ? LIMIT 1",
+                    (session_id, Status.SKIPPED)).fetchone()
+                status = Outcome.COMPLETED if worked else Outcome.SKIPPED
             self.connection.execute(
                 "UPDATE sessions SET status = ?, ended_at = ?, active_s = ?, paused_s = ?, ended_by = ?"
                 " WHERE id = ?",
@@ -227,20 +244,19 @@ class HistoryStore:
         return self._with_exercises(rows)
 
     def session_summaries(self, limit: int, offset: int = 0) -> list[SessionSummary]:
-        """Sessions newest first with counts of done and skipped exercises (a redone one
-        counted once): the review list, without reading every exercise row."""
+        """Sessions newest first with their counts (records.tally: the one definition of
+        done, shared with the summary, `history` and the report): the review list, a page
+        at a time."""
         rows = self.connection.execute(
-            "WITH page AS (SELECT * FROM sessions ORDER BY started_ts DESC, id DESC LIMIT ? OFFSET ?), "
-            + _best("WHERE e.session_id IN (SELECT id FROM page)") + ", "
-            "counts AS (SELECT session_id, count(*) AS total, sum(status = ?) AS done, sum(status = ?) AS skipped,"
-            " max(pain) AS most_pain FROM best WHERE best_rank = 1 GROUP BY session_id) "
-            "SELECT page.*, coalesce(total, 0) AS total, coalesce(done, 0) AS done,"
-            " coalesce(skipped, 0) AS skipped, most_pain FROM page LEFT JOIN counts ON counts.session_id = page.id"
-            " ORDER BY page.started_ts DESC, page.id DESC",
-            (limit, offset, Status.DONE, Status.SKIPPED),
+            "SELECT * FROM sessions ORDER BY started_ts DESC, id DESC LIMIT ? OFFSET ?", (limit, offset)
         ).fetchall()
-        return [SessionSummary(_session_row(row), row["total"], row["done"], row["skipped"], row["most_pain"])
-                for row in rows]
+        summaries = []
+        for session in self._with_exercises(rows):
+            counts = tally(session.counted, session.exercises_planned)
+            pains = [e.pain for e in session.counted if e.pain is not None]
+            summaries.append(SessionSummary(session, counts.exercises, counts.done, counts.skipped,
+                                            max(pains) if pains else None))
+        return summaries
 
     def session(self, session_id: int) -> SessionRow | None:
         rows = self.connection.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchall()
@@ -405,6 +421,8 @@ def _session_row(row: sqlite3.Row, exercises: tuple[ExerciseRow, ...] = ()) -> S
         pain_after=row["pain_after"],
         note=row["note"],
         exercises=exercises,
+        exercises_planned=row["exercises_planned"],
+        next_day=NextDay(row["next_day"]) if row["next_day"] in NEXT_DAY_ANSWERS else None,
         routine_path=row["routine_path"],
         ended_by=ended_by,
     )
@@ -422,8 +440,11 @@ def _exercise_row(row: sqlite3.Row) -> ExerciseRow:
         started_at=parse_iso(row["started_at"]),
         ended_at=parse_iso(row["ended_at"]),
         pain=row["pain"],
+        effort=row["effort"],
         planned_sets=row["planned_sets"],
         planned_reps=row["planned_reps"],
         planned_seconds=row["planned_seconds"],
         prescribed=row["prescribed"],
+        sides=row["sides_planned"] or 0,  # 0: not known (recorded before kneetimer kept it)
+        load=row["load"] or "",
     )

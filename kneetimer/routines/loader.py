@@ -44,7 +44,7 @@ MAX_MOVES = 10_000  # reps and holds in the whole routine: about 8 hours at 3 s 
 
 TOP_KEYS = ("name", "description", "source", "lead_in", "rest_between", "based_on", "changes", "exercise")
 EXERCISE_KEYS = (
-    "name", "instructions", "cues", "equipment", "harder", "sides", "sets",
+    "name", "instructions", "cues", "equipment", "harder", "easier", "load", "sides", "sets",
     "reps", "hold", "tempo", "paced", "rest", "figure", "step",
 )
 STEP_KEYS = ("name", "reps", "hold", "tempo", "paced", "cues", "instructions", "figure")
@@ -302,6 +302,8 @@ class _Checker:
         cues = self.text_list(table, "cues", where, prefix)
         equipment = self.text_list(table, "equipment", where, prefix)
         harder = self.text(table, "harder", where, prefix)
+        easier = self.text(table, "easier", where, prefix)
+        load = self.text(table, "load", where, prefix, one_line=True)
         sides = self.sides(table, where, prefix)
         sets = self.count(table, "sets", where, prefix, MAX_SETS, default=1)
         reps = self.count(table, "reps", where, prefix, MAX_REPS, default=None)
@@ -316,6 +318,8 @@ class _Checker:
             cues=cues,
             equipment=equipment,
             harder=harder,
+            easier=easier,
+            load=load,
             sides=sides,
             sets=sets or 1,
             reps=reps,

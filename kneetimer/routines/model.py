@@ -67,6 +67,8 @@ class Exercise:
     rest: float = 0.0
     steps: tuple[Step, ...] = ()
     figure: str = ""
+    easier: str = ""  # how to ease it when it hurts (fewer reps, a shorter hold...), in words
+    load: str = ""  # what it is done with: "green band", "1 kg"; kept with each record
 
     def sequence(self) -> tuple[Step, ...]:
         """The steps done in each set: the explicit steps, or the exercise itself as one."""

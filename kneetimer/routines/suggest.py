@@ -13,10 +13,11 @@ from collections.abc import Sequence
 
 COUNT_KEYS = ("sets", "reps")
 DURATION_KEYS = ("hold", "tempo", "rest", "lead_in", "rest_between")
-TEXT_KEYS = ("name", "instructions", "harder", "description", "source", "figure", "based_on")
+TEXT_KEYS = ("name", "instructions", "harder", "easier", "load", "description", "source", "figure", "based_on")
 LIST_KEYS = ("cues", "equipment", "sides", "changes")
 COMMON = ("name", "reps", "hold", "sets", "sides", "rest", "tempo", "cues", "instructions", "equipment",
-          "harder", "paced", "figure", "step", "exercise", "description", "source", "lead_in", "rest_between")
+          "harder", "paced", "figure", "step", "exercise", "description", "source", "lead_in", "rest_between",
+          "easier", "load")
 
 
 def distance(a: str, b: str, limit: int | None = None) -> int:

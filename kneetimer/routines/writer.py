@@ -40,7 +40,7 @@ def routine_document(routine: Routine) -> dict[str, Any]:
 
 def _exercise(exercise: Exercise) -> dict[str, Any]:
     table: dict[str, Any] = {"name": exercise.name}
-    for key in ("instructions", "harder"):
+    for key in ("instructions", "harder", "easier", "load"):
         if getattr(exercise, key):
             table[key] = getattr(exercise, key)
     for key in ("cues", "equipment"):

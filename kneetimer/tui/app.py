@@ -224,6 +224,7 @@ class KneetimerApp(App):
         self.recorder = Recorder(self.data_dir, routine.id, routine.name,
                                  resume_session_id=resume_session_id, pain_before=pain_before,
                                  routine_path=str(routine.path.resolve()) if routine.path else None,
+                                 exercises_planned=len(routine.exercises),
                                  on_problem=self._saving_changed_elsewhere)
         session.add_listener(self.recorder.hear)
 

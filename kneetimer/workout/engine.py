@@ -401,7 +401,7 @@ class Session:
         self._fired = set()
         phase = self.phase
         if phase is None:
-            self._finish(at, Outcome.COMPLETED)
+            self._finish(at, Outcome.COMPLETED if self._anything_done() else Outcome.SKIPPED)
             return
         self._schedule = cue_schedule(phase)
         if not phase.between and index == self._exercise_start(phase.exercise_index):
@@ -442,10 +442,15 @@ class Session:
         self.ended_mono = at
         self.state = State.FINISHED
         self.status = status
-        if status is Outcome.COMPLETED:
+        if status is not Outcome.INTERRUPTED:
             self._cue(CueKind.SESSION_FINISHED, at)
         self._tell(SessionEnded(status, self.wall_at(at), self.active_seconds(), self.paused_seconds(),
-                                None if status is Outcome.COMPLETED else ended_by))
+                                ended_by if status is Outcome.INTERRUPTED else None))
+
+    def _anything_done(self) -> bool:
+        """Whether any exercise was done, in full or in part (a resumed session's earlier
+        part counts too: its work was carried over)."""
+        return self._carried_active > 0 or any(record.status is not Status.SKIPPED for record in self.records)
 
     def _active_at(self, at: float) -> float:
         """Active seconds of this run at monotonic `at` (pauses excluded)."""
@@ -526,17 +531,20 @@ class Session:
                 self._cue(kind, base + offset, count)
 
 
-def _planned_units(plan: Plan) -> dict[tuple[int, int], tuple[int, int, float, str]]:
-    """What each exercise and side asks for: sets, reps, seconds of work, and in words."""
+def _planned_units(plan: Plan) -> dict[tuple[int, int], tuple[int, int, float, str, int, str]]:
+    """What each exercise and side asks for: sets, reps, seconds of work (a ranged hold's
+    minimum: held that long, it is complete), in words, its number of sides, its load."""
     planned: dict[tuple[int, int], list[Any]] = {}
     for phase in plan.phases:
         if phase.unit is None:
             continue
-        entry = planned.setdefault(phase.unit, [0, 0, 0.0, describe(phase.exercise, sides=False)])
+        exercise = phase.exercise
+        entry = planned.setdefault(phase.unit, [0, 0, 0.0, describe(exercise, sides=False),
+                                                len(exercise.side_labels()), exercise.load])
         if phase.is_work:
             entry[0] += phase.completes_set
             entry[1] += phase.completes_rep
-            entry[2] += phase.estimate
+            entry[2] += phase.target if phase.minimum is not None and phase.target is not None else phase.estimate
     return {unit: tuple(entry) for unit, entry in planned.items()}
 
 

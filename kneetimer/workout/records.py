@@ -12,8 +12,6 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
-from kneetimer.routines.model import Exercise
-
 
 class Status(StrEnum):
     """How one exercise on one side ended."""
@@ -35,7 +33,8 @@ class Outcome(StrEnum):
     """How a session ended (in progress: not ended yet, or killed before it could say)."""
 
     IN_PROGRESS = "in_progress"
-    COMPLETED = "completed"
+    COMPLETED = "completed"  # reached its end with at least one exercise done
+    SKIPPED = "skipped"  # reached its end with nothing done: counted nowhere as done
     INTERRUPTED = "interrupted"
 
 
@@ -56,6 +55,8 @@ class ExerciseRecord:
     planned_reps: int = 0
     planned_seconds: float = 0.0  # of work
     prescribed: str = ""  # the prescription in words ("10 reps · hold 5s")
+    sides: int = 1  # how many sides the exercise has: done on all of them is done
+    load: str = ""  # what it was done with, as the routine said ("green band")
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ class _Recorded(Protocol):
     def status(self) -> Status: ...
     @property
     def seconds(self) -> float: ...
+    @property
+    def sides(self) -> int: ...
 
 
 R = TypeVar("R", bound=_Recorded)
@@ -136,17 +139,22 @@ class Tally:
         return self.exercises - self.done - self.partial - self.skipped
 
 
-def tally(records: Sequence[_Recorded], exercises: Sequence[Exercise]) -> Tally:
-    """Each exercise of the routine: done when every side of it was done, skipped when
-    every side recorded was skipped, partly done otherwise; not reached without records."""
-    by_exercise: dict[int, dict[str | None, Status]] = {}
+def tally(records: Sequence[_Recorded], exercises: int | None = None) -> Tally:
+    """The one definition of what was done, for the summary, the review, `history` and
+    the report: each exercise counts once (a redone one by its better record), done when
+    every side of it was done, skipped when every side recorded was skipped, partly done
+    otherwise, not reached without records. `exercises`: how many the routine had (None:
+    those recorded)."""
+    by_exercise: dict[int, list[_Recorded]] = {}
     for record in best_records(records):
-        by_exercise.setdefault(record.exercise_index, {})[record.side] = record.status
+        by_exercise.setdefault(record.exercise_index, []).append(record)
     done = skipped = 0
-    for index, sides in by_exercise.items():
-        every_side = index < len(exercises) and len(sides) == len(exercises[index].side_labels())
-        if every_side and set(sides.values()) == {Status.DONE}:
+    for rows in by_exercise.values():
+        statuses = {row.status for row in rows}
+        every_side = len(rows) >= max(max(row.sides for row in rows), 1)
+        if every_side and statuses == {Status.DONE}:
             done += 1
-        elif set(sides.values()) == {Status.SKIPPED}:
+        elif statuses == {Status.SKIPPED}:
             skipped += 1
-    return Tally(len(exercises), done, len(by_exercise) - done - skipped, skipped)
+    total = max(exercises or 0, len(by_exercise))
+    return Tally(total, done, len(by_exercise) - done - skipped, skipped)

@@ -95,7 +95,8 @@ def test_summary(snap_compare, tmp_path, size):
     assert snap_compare(workout_app(tmp_path), terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((100, 30), id="100x30")])
+@pytest.mark.parametrize("size", [pytest.param((50, 15), id="50x15"), pytest.param((80, 24), id="80x24"),
+                                  pytest.param((100, 30), id="100x30")])
 def test_history(snap_compare, tmp_path, size):
     data = tmp_path / "data"
     store = HistoryStore.open(data)

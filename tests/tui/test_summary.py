@@ -32,7 +32,12 @@ async def test_skipping_to_the_end_says_so_and_counts_nothing_as_done(tmp_path):
         await pilot.pause()
         await pilot.press(*"nnnnnn")
         await pilot.pause()
-        assert title(app).startswith("Finished: 0 of 6 done, 6 skipped"), "not 'Workout complete'"
+        assert title(app).startswith("Nothing done: 6 of 6 skipped"), "not 'Workout complete'"
+        assert app.recorder.flush()
+    from kneetimer.history.store import HistoryStore
+
+    (session,) = HistoryStore.open(tmp_path / "data2").sessions()
+    assert session.status == "skipped", "saved as skipped, not completed"
 
 
 async def test_a_whole_workout_is_complete_and_quitting_early_says_ended_early(tmp_path):

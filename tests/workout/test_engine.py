@@ -305,7 +305,7 @@ def test_skip_on_the_last_exercise_finishes_the_session():
     session, _clock = started(REPS)
     session.skip()
     session.skip()
-    assert session.finished and session.status == "completed"
+    assert session.finished and session.status == "skipped", "nothing done: not completed"
     assert [r.status for r in session.records] == [Status.SKIPPED] * 3
 
 

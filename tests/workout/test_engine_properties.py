@@ -108,7 +108,7 @@ def test_any_command_sequence_keeps_the_session_consistent(actions, stall_after)
         check_invariants(session, clock, start, received)
     session.quit()
     check_invariants(session, clock, start, received)
-    assert session.finished and session.status in ("completed", "interrupted")
+    assert session.finished and session.status in ("completed", "skipped", "interrupted")
 
 
 def check_invariants(session, clock, start, received):

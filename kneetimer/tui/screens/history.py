@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
-from kneetimer.dates import format_moment
+from kneetimer.dates import Precision, format_moment
 from kneetimer.history.stats import Overview, overview
 from kneetimer.routines.durations import format_duration
 from kneetimer.text import clean_line, shorten
@@ -25,6 +25,12 @@ from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.workout.records import Outcome
 
 PAGE = 60  # sessions added to the list at a time, so ten years open as fast as ten days
+
+
+NARROW = 70  # columns: below this the review keeps when, done and pain first
+WIDE_COLUMNS = (("when", "When"), ("routine", "Routine"), ("time", "Time"), ("done", "Done"), ("pain", "Pain"),
+                ("flag", "⚑"), ("status", "Status"))
+NARROW_COLUMNS = (("when", "When"), ("done", "Done"), ("pain", "Pain"), ("flag", "⚑"), ("routine", "Routine"))
 
 
 class HistoryScreen(Screen[None]):
@@ -55,9 +61,16 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
-        table.add_columns("When", "Routine", "Time", "Done", "Pain", "⚑", "Status")
+        self._narrow = self.app.size.width < NARROW
+        columns = NARROW_COLUMNS if self._narrow else WIDE_COLUMNS  # the least important give way first
+        for key, label in columns:
+            table.add_column(label, key=key)
         self.reload()
         table.focus()
+
+    def on_screen_resume(self) -> None:
+        """Back from a session, or from a workout: what another kneetimer wrote shows too."""
+        self.reload()
 
     def reload(self) -> None:
         store = self.app.history()
@@ -82,19 +95,22 @@ class HistoryScreen(Screen[None]):
             return
         page = store.session_summaries(limit=PAGE, offset=table.row_count)
         self._all_loaded = len(page) < PAGE
-        room = max(12, self.app.size.width - 60)  # every column fits, from 80 columns
+        room = max(8, self.app.size.width - (36 if self._narrow else 60))  # every column fits
+        columns = NARROW_COLUMNS if self._narrow else WIDE_COLUMNS
         for summary in page:
             session = summary.session
-            table.add_row(
-                Text(format_moment(session.started_at)),
-                Text(shorten(clean_line(session.routine), room)),
-                Text(format_duration(session.active_s), justify="right"),
-                Text(f"{summary.done}/{summary.total}", justify="right"),
-                Text(pain_words(session.pain_before, session.pain_after), justify="right"),
-                Text("⚑", style="bold") if summary.flagged else Text(""),
-                Text(outcome_words(session), style="green" if session.status is Outcome.COMPLETED else "yellow"),
-                key=str(session.id),
-            )
+            cells = {
+                "when": Text(format_moment(session.started_at, Precision.SHORT if self._narrow
+                                           else Precision.MINUTE)),
+                "routine": Text(shorten(clean_line(session.routine), room)),
+                "time": Text(format_duration(session.active_s), justify="right"),
+                "done": Text(f"{summary.done}/{summary.total}", justify="right"),
+                "pain": Text(pain_words(session.pain_before, session.pain_after), justify="right"),
+                "flag": Text("⚑", style="bold") if summary.flagged else Text(""),
+                "status": Text(outcome_words(session),
+                               style="green" if session.status is Outcome.COMPLETED else "yellow"),
+            }
+            table.add_row(*(cells[key] for key, _ in columns), key=str(session.id))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.cursor_row >= event.data_table.row_count - 5:

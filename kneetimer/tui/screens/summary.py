@@ -7,9 +7,9 @@ with `p` counts once, by its better record.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from enum import Enum
-from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import getters
@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
+from textual.worker import WorkType
 
 from kneetimer.history.flags import flag_for
 from kneetimer.routines.durations import format_duration
@@ -37,6 +38,10 @@ if TYPE_CHECKING:
 
     from kneetimer.history.progression import Suggestion
 
+NARROW = 70  # columns: below this the summary keeps what matters most
+WIDE_COLUMNS = (("name", "Exercise"), ("side", "Side"), ("status", "Status"), ("done", "Done"), ("work", "Work"),
+                ("pain", "Pain"))
+NARROW_COLUMNS = (("name", "Exercise"), ("side", "Side"), ("pain", "Pain"), ("status", "Status"))
 STATUS_STYLE = {Status.DONE: "green", Status.PARTIAL: "yellow", Status.SKIPPED: "dim"}
 
 
@@ -46,11 +51,22 @@ def summary_title(outcome: Outcome | None, counts: Tally, name: str) -> Text:
     gaps = [f"{n} {words}" for n, words in ((counts.partial, "partly done"), (counts.skipped, "skipped"),
                                             (counts.not_reached, "not reached")) if n]
     done = f"{counts.done} of {counts.exercises} done"
+    if outcome is Outcome.SKIPPED:
+        return Text(f"Nothing done: {counts.skipped} of {counts.exercises} skipped · {name} (saved as skipped)",
+                    style="bold yellow")
     if outcome is Outcome.COMPLETED and not gaps:
         return Text(f"Workout complete: {name}", style="bold green")
     if outcome is Outcome.COMPLETED:
         return Text(f"Finished: {', '.join([done, *gaps])} · {name}", style="bold yellow")
     return Text(f"Ended early: {', '.join([done, *gaps])} · {name} (saved as interrupted)", style="bold yellow")
+
+
+def later(step: Callable[..., Awaitable[None]], *args: Any) -> WorkType[None]:
+    """Work for a worker that makes its coroutine only when it runs: a screen that closes
+    at once leaves no coroutine unawaited."""
+    async def run() -> None:
+        await step(*args)
+    return run
 
 
 class Stage(Enum):
@@ -78,7 +94,8 @@ class SummaryScreen(Screen[None]):
     stage: reactive[Stage] = reactive(Stage.PAIN, bindings=True)
 
     def __init__(self, routine: Routine, session: Session, exit_when_done: bool = False,
-                 pain_before: int | None = None):
+                 pain_before: int | None = None, earlier: Sequence[ExerciseRecord] = ()):
+        """`earlier`: the records of a resumed session's earlier part, shown with the rest."""
         super().__init__()
         self.pain_before = pain_before
         self.suggestion: Suggestion | None = None
@@ -87,11 +104,12 @@ class SummaryScreen(Screen[None]):
         self.active_s, self.paused_s = session.active_seconds(), session.paused_seconds()
         self.exit_when_done = exit_when_done
         self.pain_after: int | None = None
-        self.records: list[ExerciseRecord] = best_records(session.records)
+        self.all_records: list[ExerciseRecord] = [*earlier, *session.records]
+        self.records: list[ExerciseRecord] = best_records(self.all_records)
         self.exercise_pain: dict[tuple[int, str | None], int] = {}
 
     def compose(self) -> ComposeResult:
-        counts = tally(self.session.records, self.routine.exercises)
+        counts = tally(self.all_records, len(self.routine.exercises))
         with Vertical(id="summary"):
             yield Static(summary_title(self.session.status, counts, self.routine.name), id="summary-title")
             yield DataTable(id="records", cursor_type="none", zebra_stripes=True)
@@ -108,23 +126,21 @@ class SummaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Exercise", key="name")
-        table.add_column("Side", key="side")
-        table.add_column("Status", key="status")
-        table.add_column("Done", key="done")
-        table.add_column("Work", key="work")
-        table.add_column("Pain", key="pain")
+        narrow = self.app.size.width < NARROW
+        columns = NARROW_COLUMNS if narrow else WIDE_COLUMNS  # the least important give way first
+        for key, label in columns:
+            table.add_column(label, key=key)
         for row, record in enumerate(self.records):
             exercise = self.routine.exercises[record.exercise_index]
-            table.add_row(
-                Text(shorten(record.name, 40)),
-                Text(shorten(record.side or "-", 20)),
-                Text(str(record.status), style=STATUS_STYLE[record.status]),
-                Text(done_words(record, exercise)),
-                Text(format_duration(record.seconds), justify="right"),
-                Text("-", justify="right"),
-                key=str(row),
-            )
+            cells = {
+                "name": Text(shorten(record.name, 18 if narrow else 40)),
+                "side": Text(shorten(record.side or "-", 8 if narrow else 20)),
+                "status": Text(str(record.status), style=STATUS_STYLE[record.status]),
+                "done": Text(done_words(record, exercise)),
+                "work": Text(format_duration(record.seconds), justify="right"),
+                "pain": Text("-", justify="right"),
+            }
+            table.add_row(*(cells[key] for key, _ in columns), key=str(row))
         self.query_one("#note", Input).display = False
         self._show_saved()
         if self.app.settings.pain_prompt:
@@ -149,7 +165,7 @@ class SummaryScreen(Screen[None]):
             self._say_saved("history is not available", None)
             return
         # the coroutine is made only when the worker runs: a screen closing at once leaves none unawaited
-        self.run_worker(partial(self._saved_when_done, done), exclusive=True, group="saved")
+        self.run_worker(later(self._saved_when_done, done), exclusive=True, group="saved")
 
     async def _saved_when_done(self, done: Future[None]) -> None:
         import asyncio
@@ -253,7 +269,7 @@ class SummaryScreen(Screen[None]):
         routine = self.routine
         answer = self.app.ask_history(lambda store, session_id: offer(store, as_written(routine), session_id))
         if answer is not None:
-            self.run_worker(partial(self._show_offer, answer), exclusive=True, group="progression")
+            self.run_worker(later(self._show_offer, answer), exclusive=True, group="progression")
 
     async def _show_offer(self, answer: Future[Suggestion | None]) -> None:
         import asyncio

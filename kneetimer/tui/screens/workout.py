@@ -243,5 +243,6 @@ class WorkoutScreen(Screen[None]):
             self._timer.stop()
         from kneetimer.tui.screens.summary import SummaryScreen
 
+        earlier = self.resume.exercises if self.resume else ()
         self.app.switch_screen(SummaryScreen(self.routine, self.running, exit_when_done=self.exit_when_done,
-                                             pain_before=self.pain_before))
+                                             pain_before=self.pain_before, earlier=earlier))

@@ -14,20 +14,24 @@ from tests.conftest import REPO
 
 PACKAGE = REPO / "kneetimer"
 BASE = {"kneetimer", "kneetimer.paths", "kneetimer.text", "kneetimer.dates", "kneetimer.files"}
-CORE = ("figures", "routines", "workout", "history", "sound")
+CORE = ("figures", "routines", "workout", "care", "history", "sound", "reminders")
 PURE_TUI = ("kneetimer.tui.design",)  # the workout's design as pure functions: no Textual
 
-# What each layer may import from kneetimer: figures <- routines <- workout <- history <- (cli, tui).
+# What each layer may import from kneetimer: figures <- routines <- workout <- care <- history <- (cli, tui).
 ALLOWED = {
     "base": {"base"},
     "figures": {"base", "figures"},
     "routines": {"base", "figures", "routines"},
     "workout": {"base", "figures", "routines", "workout"},
-    "history": {"base", "figures", "routines", "workout", "history"},
+    "care": {"base", "figures", "routines", "workout", "care"},
+    "history": {"base", "figures", "routines", "workout", "care", "history"},
+    "reminders": {"base", "figures", "routines", "workout", "care", "history", "settings", "reminders"},
     "sound": {"base", "figures", "routines", "workout", "sound"},
     "settings": {"base", "figures", "routines", "workout", "sound", "settings"},
-    "cli": {"base", "figures", "routines", "workout", "history", "sound", "settings", "cli", "tui"},
-    "tui": {"base", "figures", "routines", "workout", "history", "sound", "settings", "tui"},
+    "cli": {"base", "figures", "routines", "workout", "care", "history", "sound", "settings", "reminders", "cli",
+            "tui", "remote"},
+    "tui": {"base", "figures", "routines", "workout", "care", "history", "sound", "settings", "tui", "remote"},
+    "remote": {"base", "workout", "remote"},
 }
 TOP_LEVEL_LIMIT = 6  # loose modules beside the packages (besides __init__ and __main__)
 

@@ -128,7 +128,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     except HistoryUnavailable as error:
         print(f"kneetimer: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    text = to_html(report, today) if args.format == "html" else to_markdown(report, today)
+    name = args.name
+    text = to_html(report, today, name) if args.format == "html" else to_markdown(report, today, name)
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK

@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the last N weeks, at most 520 (default 6, a typical follow-up)")
     report.add_argument("--format", choices=("html", "markdown"), default="html")
     report.add_argument("--output", metavar="FILE", help="write it to FILE (default: print it)")
+    report.add_argument("--name", metavar="TEXT", help="whose record it is, at its head (e.g. your name)")
 
     figures = commands.add_parser("figures", help="the figure library: every move animated, or one by NAME")
     figures.add_argument("name", nargs="?", metavar="NAME", help="one move, e.g. clam")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from kneetimer.history.flags import Flag, flag_for
+from kneetimer.care.pain import Flag, flag_for
 from kneetimer.workout.records import EndedBy, ExerciseRecord, Outcome
 
 
@@ -64,8 +64,8 @@ class SessionRow:
     @property
     def flag(self) -> Flag | None:
         """Why this session's pain calls for care (flags.py), or None."""
-        return flag_for(self.pain_before, self.pain_after,
-                        ((e.name, e.side, e.pain) for e in self.counted))
+        return flag_for(self.pain_after,
+                        ((e.name, e.side, e.pain) for e in self.counted), self.next_day is NextDay.WORSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,8 @@ class SessionSummary:
     @property
     def flagged(self) -> bool:
         session = self.session
-        return flag_for(session.pain_before, session.pain_after, [("", None, self.most_pain)]) is not None
+        return flag_for(session.pain_after, [("", None, self.most_pain)],
+                        session.next_day is NextDay.WORSE) is not None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from kneetimer.care.pain import flag_for
 from kneetimer.dates import iso, parse_iso
 from kneetimer.history.database import (
     DB_NAME,
@@ -31,7 +32,6 @@ from kneetimer.history.database import (
     open_for_reading,
     transaction,
 )
-from kneetimer.history.flags import flag_for
 from kneetimer.history.rows import (
     NEXT_DAY_ANSWERS,
     ExerciseRow,
@@ -302,9 +302,11 @@ class HistoryStore:
         }
 
     def session_days(self, since_day: str) -> dict[str, int]:
-        """Sessions per local day from `since_day` on."""
+        """Sessions with an exercise done, per local day from `since_day` on (a session
+        where everything was skipped is not marked on the calendar)."""
         return dict(self.connection.execute(
-            "SELECT day, count(*) FROM sessions WHERE day >= ? GROUP BY day", (since_day,)
+            "SELECT s.day, count(*) FROM sessions s WHERE s.day >= ? AND EXISTS (SELECT 1 FROM exercises e"
+            " WHERE e.session_id = s.id AND e.status = ?) GROUP BY s.day", (since_day, Status.DONE)
         ).fetchall())
 
     def recent_pain(self, count: int) -> list[PainPoint]:
@@ -315,7 +317,7 @@ class HistoryStore:
             " WHERE s.pain_before IS NOT NULL OR s.pain_after IS NOT NULL ORDER BY s.started_ts DESC LIMIT ?",
             (count,),
         ).fetchall()
-        return [PainPoint(parse_iso(when), before, after, flag_for(before, after, [("", None, most)]) is not None)
+        return [PainPoint(parse_iso(when), before, after, flag_for(after, [("", None, most)]) is not None)
                 for when, before, after, most in reversed(rows)]
 
     def work_per_day(self, since_day: str) -> dict[str, float]:

@@ -67,16 +67,18 @@ def test_the_report_sums_up_what_was_prescribed_and_done(history):
     report = build_report(HistoryStore.open(data), today, weeks=4, goal=3)
     assert (report.sessions, report.completed, report.ended_early, report.interrupted) == (3, 2, 1, 0)
     assert report.days_active == 2, "the third session had nothing done"
-    lines = {(line.name, line.side): line for line in report.exercises}
-    clams = lines[("Clams", "right")]
-    assert (clams.prescribed, clams.sessions, clams.done, clams.reps_done, clams.planned_reps) == \
-        ("2 reps · hold 1s", 3, 2, 2 + 2 + 10, 2 + 2 + 0)  # the third: seeded, with no prescription kept
-    stretch = lines[("Stretch", None)]
+    lines = {(line.routine, line.name, line.side, line.prescribed): line for line in report.exercises}
+    clams = lines[(ROUTINE.name, "Clams", "right", "2 reps · hold 1s")]
+    assert (clams.sessions, clams.done, clams.reps_done, clams.planned_reps) == (2, 2, 4, 4)
+    quick = lines[("Quick", "Clams", "right", "")]
+    assert quick.sessions == 1, "another routine's Clams, with another prescription: a row of its own"
+    stretch = lines[(ROUTINE.name, "Stretch", None, "hold 30s")]
     assert (stretch.done, stretch.completion) == (1, pytest.approx(0.5)), "one done, one skipped"
     assert [point.after for point in report.pain] == [2, 7, None][: len(report.pain)]
     (flagged,) = report.flagged
-    assert flagged.reasons == ("knee pain 7/10 after the session", "pain rose from 4 to 7")
-    assert report.first_day.weekday() == 0 and report.first_day == today - timedelta(days=today.weekday() + 21)
+    assert flagged.reasons == ("knee pain 7/10 after the session",), "the reason carries the number"
+    assert report.first_day == today - timedelta(days=9), "the period starts at the first session"
+    assert report.starts_later and report.asked_from == today - timedelta(days=today.weekday() + 21)
 
 
 def test_html_is_one_self_contained_file_that_prints_on_a4(history, tmp_path, capsys):
@@ -95,9 +97,10 @@ def test_markdown_keeps_untrusted_text_literal(history, capsys):
     assert main(["report", "--format", "markdown"]) == 0
     text = capsys.readouterr().out
     note_line = next(line for line in text.splitlines() if "alert" in line and line.startswith("- "))
-    assert "\\<script\\>" in note_line and "\\[x\\]\\(javascript" in note_line and "\\*\\*bold\\*\\*" in note_line
+    assert "\\<script\\>" in note_line and "\\[x\\](javascript" in note_line and "\\*\\*bold\\*\\*" in note_line
+    assert "[x](" not in note_line.replace("\\[x\\](", ""), "no link can be formed"
     table_rows = [line for line in text.splitlines() if line.startswith("| Clams")]
-    assert table_rows and all(line.count(" | ") == 7 for line in table_rows), "a | in a name cannot add a column"
+    assert table_rows and all(line.count(" | ") == 8 for line in table_rows), "a | in a name cannot add a column"
     assert "\x1b" not in text
 
 

@@ -98,7 +98,7 @@ async def test_pain_can_be_marked_per_exercise_and_high_pain_gets_a_calm_word(tm
         assert str(app.screen.query_one("#flag").content) == ""
         await pilot.press("down", "8")  # Clams, left side: 8
         flag = str(app.screen.query_one("#flag").content)
-        assert "Clams (left) marked 7/10 or more" in flag and "Stop Clams (left)" in flag
+        assert "Clams (left) marked 8/10" in flag and "ease Clams (left) next time" in flag
         assert "physical therapist" in flag
         await pilot.press("enter")
     (session,) = as_json(HistoryStore.open(data).sessions())

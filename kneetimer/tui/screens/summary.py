@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 from textual.worker import WorkType
 
-from kneetimer.history.flags import flag_for
+from kneetimer.care.pain import flag_for
 from kneetimer.routines.durations import format_duration
 from kneetimer.routines.loader import as_written
 from kneetimer.routines.model import Routine
@@ -252,7 +252,7 @@ class SummaryScreen(Screen[None]):
     def _show_flag(self) -> None:
         marked = [(record.name, record.side, self.exercise_pain.get((record.exercise_index, record.side)))
                   for record in self.records]
-        flag = flag_for(self.pain_before, self.pain_after, marked)
+        flag = flag_for(self.pain_after, marked)
         self.query_one("#flag", Static).update(Text(flag.advice(), style="bold") if flag else Text(""))
 
     def _set_pain_line(self, line: Text) -> None:

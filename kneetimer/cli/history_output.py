@@ -11,6 +11,7 @@ import json
 import sys
 
 from kneetimer import paths
+from kneetimer.care.pain import zone
 from kneetimer.cli.tables import columns
 from kneetimer.dates import Precision, format_moment, iso
 from kneetimer.history.rows import ExerciseRow, SessionRow
@@ -39,6 +40,10 @@ def session_json(session: SessionRow) -> dict:
         "ended_by": None if session.ended_by is None else str(session.ended_by),
         "flagged": session.flag is not None,
         "flag": list(session.flag.reasons) if session.flag else [],
+        "zone_after": None if session.pain_after is None else str(zone(session.pain_after)),
+        "next_day": None if session.next_day is None else str(session.next_day),
+        "exercises_planned": session.exercises_planned,
+        "exercises_done": tally(session.counted, session.exercises_planned).done,
     }
 
 
@@ -58,6 +63,9 @@ def exercise_json(exercise: ExerciseRow) -> dict:
         "planned_reps": exercise.planned_reps,
         "planned_seconds": round(exercise.planned_seconds, 1),
         "prescribed": exercise.prescribed,
+        "zone": None if exercise.pain is None else str(zone(exercise.pain)),
+        "effort": exercise.effort,
+        "load": exercise.load or None,
     }
 
 
@@ -119,7 +127,7 @@ EXPORT_FIELDS = [
     "session_id", "date", "time", "routine_id", "routine_name", "session_started_at", "session_ended_at",
     "session_status", "ended_by", "flagged", "active_s", "paused_s", "pain_before", "pain_after", "note",
     "exercise", "side", "status", "counted", "prescribed", "planned_sets", "planned_reps", "planned_seconds",
-    "sets_done", "reps_done", "seconds", "pain", "started_at", "ended_at",
+    "sets_done", "reps_done", "seconds", "pain", "started_at", "ended_at", "next_day", "effort", "load",
 ]
 
 
@@ -145,8 +153,9 @@ def export_rows(sessions: list[SessionRow]) -> list[dict]:
             "pain_after": session.pain_after,
             "note": session.note,
         }
+        after = {"next_day": None if session.next_day is None else str(session.next_day)}
         if not session.exercises:
-            rows.append(base | dict.fromkeys(EXPORT_FIELDS[len(base):]))
+            rows.append(base | dict.fromkeys(EXPORT_FIELDS[len(base):]) | after)
         for exercise in session.exercises:
             rows.append(base | {
                 "exercise": exercise.name,
@@ -163,7 +172,9 @@ def export_rows(sessions: list[SessionRow]) -> list[dict]:
                 "pain": exercise.pain,
                 "started_at": iso(exercise.started_at),
                 "ended_at": iso(exercise.ended_at),
-            })
+                "effort": exercise.effort,
+                "load": exercise.load or None,
+            } | after)
     return rows
 
 

@@ -1,22 +1,21 @@
 """Suggesting the next step up, only when the knee has earned it.
 
-Offered when a routine has a `harder` progression and the last three sessions of
-it were completed with nothing skipped and knee pain after at most 2; never when
-pain went up (across those sessions, or from before to after the latest one).
+Offered when a routine has a `harder` progression (or holds to lengthen) and the
+pain-monitoring model says so (care/progression.py): the last 3 sessions complete, every
+exercise green, no worse morning, effort at most 7 where marked. Otherwise the summary
+says in one line what holds it back.
 """
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, replace
 
-from kneetimer.history.rows import SessionRow
+from kneetimer.care.progression import SESSIONS_NEEDED, SessionFacts, what_holds_back
+from kneetimer.history.rows import NextDay, SessionRow
 from kneetimer.history.store import HistoryStore
 from kneetimer.routines.model import Exercise, Hold, Routine
-from kneetimer.workout.records import Outcome, Status
+from kneetimer.workout.records import Outcome, Status, tally
 
-SESSIONS_NEEDED = 3
-MAX_PAIN = 2
 HOLD_STEP = 0.2  # +20 % on holds (at least a second) where there is no `harder` text
 
 
@@ -28,37 +27,44 @@ class Suggestion:
     routine: Routine  # the progressed version
 
 
-def offer(store: HistoryStore, routine: Routine, session_id: int | None) -> Suggestion | None:
-    """The progression to offer right after session `session_id` of `routine`, if earned."""
+@dataclass(frozen=True)
+class HeldBack:
+    """The next step is not earned yet, and why (one line)."""
+
+    reason: str
+
+
+def offer(store: HistoryStore, routine: Routine, session_id: int | None) -> Suggestion | HeldBack | None:
+    """The progression to offer right after session `session_id` of `routine`, or what
+    holds it back; None when the routine has nothing to progress."""
     recent = store.recent_sessions(routine.id, SESSIONS_NEEDED)
     if session_id is None or not recent or recent[0].id != session_id:
         return None
     return suggest(routine, recent)
 
 
-def suggest(routine: Routine, recent_sessions: list[SessionRow]) -> Suggestion | None:
+def suggest(routine: Routine, recent_sessions: list[SessionRow]) -> Suggestion | HeldBack | None:
     """`recent_sessions`: this routine's sessions, newest first."""
     if not any(exercise.harder for exercise in routine.exercises):
         return None
     last = [s for s in recent_sessions if s.routine_id == routine.id][:SESSIONS_NEEDED]
-    if len(last) < SESSIONS_NEEDED or not all(_earned(session) for session in last):
-        return None
-    pains = [session.pain_after for session in reversed(last) if session.pain_after is not None]  # oldest first
-    if any(later > earlier for earlier, later in itertools.pairwise(pains)):
-        return None
-    latest = last[0]
-    if latest.pain_before is not None and latest.pain_after is not None and latest.pain_after > latest.pain_before:
-        return None
-    return progress(routine)
+    reason = what_holds_back([facts(session) for session in last])
+    return HeldBack(reason) if reason else progress(routine)
 
 
-def _earned(session: SessionRow) -> bool:
-    return (
-        session.status is Outcome.COMPLETED
-        and session.pain_after is not None
-        and session.pain_after <= MAX_PAIN
-        and bool(session.exercises)
-        and all(exercise.status is Status.DONE for exercise in session.exercises)
+def facts(session: SessionRow) -> SessionFacts:
+    """What the progression rule needs of a session."""
+    counted = session.counted
+    counts = tally(counted, session.exercises_planned)
+    complete = (session.status is Outcome.COMPLETED and bool(counted) and counts.done == counts.exercises
+                and all(row.status is Status.DONE for row in counted))
+    return SessionFacts(
+        day=session.started_at.date(),
+        complete=complete,
+        pain_after=session.pain_after,
+        exercise_pains=tuple((row.name, row.side, row.pain) for row in counted if row.pain is not None),
+        efforts=tuple((row.name, row.side, row.effort) for row in counted if row.effort is not None),
+        worse_next_day=session.next_day is NextDay.WORSE,
     )
 
 

@@ -7,22 +7,25 @@ from datetime import datetime, timezone
 
 import pytest
 
-from kneetimer.history.progression import suggest
-from kneetimer.history.rows import ExerciseRow, SessionRow
+from kneetimer.history.progression import HeldBack, Suggestion, suggest
+from kneetimer.history.rows import ExerciseRow, NextDay, SessionRow
 from kneetimer.workout.records import Outcome, Status
 from tests.conftest import bundled
 from tests.routines.test_library import round_trip
 
 
-def session(pain_after, pain_before=3, status="completed", skipped=False):
+def session(pain_after, pain_before=3, status="completed", skipped=False, clam_pain=None, effort=None,
+            next_day=None):
     moment = datetime(2026, 11, 21, tzinfo=timezone.utc)
 
-    def exercise(status):
-        return ExerciseRow(0, "Clams", None, Status(status), 1, 10, 50.0, moment, moment)
+    def exercise(index, status, side):
+        return ExerciseRow(index, "Clams", side, Status(status), 1, 10, 50.0, moment, moment, sides=2,
+                           pain=clam_pain if side == "left" else None, effort=effort)
 
-    exercises = (exercise("skipped" if skipped else "done"), exercise("done"))
+    exercises = (exercise(0, "skipped" if skipped else "done", "right"), exercise(0, "done", "left"))
     return SessionRow(1, "react-glute-it-band", "REACT", moment, moment, Outcome(status), 100.0, 0.0,
-                      pain_before, pain_after, "", exercises)
+                      pain_before, pain_after, "", exercises, exercises_planned=1,
+                      next_day=NextDay(next_day) if next_day else None)
 
 
 REACT = bundled("react-glute-it-band")
@@ -40,19 +43,25 @@ def test_progression_is_suggested_after_three_easy_complete_sessions():
 
 
 @pytest.mark.parametrize(
-    "history",
+    "history, reason",
     [
-        [session(1), session(2)],  # too few
-        [session(3), session(1), session(1)],  # pain above 2
-        [session(2), session(1), session(0)],  # pain went up across sessions
-        [session(2, pain_before=1), session(2), session(2)],  # pain went up during the latest
-        [session(1, skipped=True), session(1), session(1)],  # something skipped
-        [session(1, status="interrupted"), session(1), session(1)],
-        [session(None), session(1), session(1)],  # pain not given
+        ([session(1), session(2)], "1 more complete sessions first"),
+        ([session(3), session(1), session(1)], "knee pain after was 3/10 (amber) on 21 Nov"),
+        ([session(1, clam_pain=4), session(1), session(1)], "left clams was amber (4/10) on 21 Nov"),
+        ([session(1, effort=8), session(1), session(1)], "right clams was hard (effort 8/10) on 21 Nov"),
+        ([session(1, next_day="worse"), session(1), session(1)], "the knee was worse the morning after 21 Nov"),
+        ([session(1, skipped=True), session(1), session(1)], "the session of 21 Nov was not complete"),
+        ([session(1, status="interrupted"), session(1), session(1)], "the session of 21 Nov was not complete"),
+        ([session(None), session(1), session(1)], "knee pain after was not given on 21 Nov"),
     ],
 )
-def test_progression_is_not_suggested_unless_earned(history):
-    assert suggest(REACT, history) is None
+def test_progression_is_held_back_by_the_pain_monitoring_model(history, reason):
+    held = suggest(REACT, history)
+    assert isinstance(held, HeldBack) and held.reason == reason
+
+
+def test_green_pain_that_rose_within_green_does_not_hold_back():
+    assert isinstance(suggest(REACT, [session(2), session(1), session(0)]), Suggestion)
 
 
 def test_no_progression_for_a_routine_without_harder():

@@ -99,7 +99,7 @@ async def test_pain_can_be_marked_per_exercise_and_high_pain_gets_a_calm_word(tm
         await pilot.press("down", "8")  # Clams, left side: 8
         flag = str(app.screen.query_one("#flag").content)
         assert "Clams (left) marked 8/10" in flag and "ease Clams (left) next time" in flag
-        assert "physical therapist" in flag
+        assert "physiotherapist" in flag
         await pilot.press("enter")
     (session,) = as_json(HistoryStore.open(data).sessions())
     assert [(e["side"], e["pain"]) for e in session["exercises"]] == [("right", None), ("left", 8), (None, None)]

@@ -172,7 +172,7 @@ async def test_progression_offered_after_three_easy_sessions_and_saved(tmp_path,
     assert (user_routines / "short.toml.bak").exists()
 
 
-async def test_no_progression_when_pain_went_up(tmp_path, user_routines):
+async def test_no_progression_when_pain_is_amber_and_the_summary_says_why(tmp_path, user_routines):
     data = tmp_path / "data"
     short = user_routines / "short.toml"
     short.write_text('name = "Short"\nlead_in = 1\n[[exercise]]\nname = "Clams"\nreps = 1\nhold = 2\nharder = "Band"\n')
@@ -181,10 +181,11 @@ async def test_no_progression_when_pain_went_up(tmp_path, user_routines):
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await advance_stepwise(pilot, 1 + 5)
-        await pilot.press("2", "escape")
+        await pilot.press("3", "escape")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert str(app.screen.query_one("#progression").content) == ""
+        shown = str(app.screen.query_one("#progression").content)
+        assert shown.startswith("Not harder yet: knee pain after was 3/10 (amber)"), shown
 
 
 async def test_weekly_goal_on_the_history_screen(tmp_path):

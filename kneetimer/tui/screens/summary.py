@@ -36,7 +36,7 @@ from kneetimer.workout.words import done_words
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from kneetimer.history.progression import Suggestion
+    from kneetimer.history.progression import HeldBack, Suggestion
 
 NARROW = 70  # columns: below this the summary keeps what matters most
 WIDE_COLUMNS = (("name", "Exercise"), ("side", "Side"), ("status", "Status"), ("done", "Done"), ("work", "Work"),
@@ -271,16 +271,25 @@ class SummaryScreen(Screen[None]):
         if answer is not None:
             self.run_worker(later(self._show_offer, answer), exclusive=True, group="progression")
 
-    async def _show_offer(self, answer: Future[Suggestion | None]) -> None:
+    async def _show_offer(self, answer: Future[Suggestion | HeldBack | None]) -> None:
         import asyncio
 
+        from kneetimer.history.progression import HeldBack
+
         try:
-            self.suggestion = await asyncio.wait_for(asyncio.wrap_future(answer), timeout=5)
+            offered = await asyncio.wait_for(asyncio.wrap_future(answer), timeout=5)
         except Exception:  # no history, or it is busy: simply no offer this time
             return
-        if self.suggestion is not None and self.is_attached:
+        if not self.is_attached:
+            return
+        if isinstance(offered, HeldBack):
+            self.query_one("#progression", Static).update(Text(f"Not harder yet: {offered.reason}.", style="dim"))
+            return
+        self.suggestion = offered
+        if self.suggestion is not None:
             text = Text("Ready for more: ", style="bold green")
-            text.append("your last three sessions were complete with little or no knee pain. Next step:\n")
+            text.append("your last three sessions were complete, every exercise green (pain 0-2), "
+                        "and the knee was not worse the morning after. Next step:\n")
             for change in self.suggestion.changes:
                 text.append(f"  • {shorten(change, 100)}\n")
             text.append("Press g to save this as your version of the routine.", style="bold")

@@ -41,6 +41,7 @@ def make_app(routine=None, data_dir=None, clock=None, **options) -> KneetimerApp
     clock = clock or FakeClock()
     start = clock.now
     options.setdefault("ask_pain_first", False)  # `run`'s question before: tests that want it say so
+    options.setdefault("ask_morning", False)  # the next-morning check: the tests of it say so
     options.setdefault("question_settle", 0.0)  # a pain key at once is taken: the test that checks the wait says so
     if "player" not in options:  # tests never make a sound
         options["player"] = FakePlayer(clock)

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from kneetimer.care.morning import Candidate
 from kneetimer.care.pain import flag_for
 from kneetimer.dates import iso, parse_iso
 from kneetimer.history.database import (
@@ -203,6 +204,28 @@ class HistoryStore:
                 "UPDATE exercises SET pain = ? WHERE session_id = ? AND exercise_index = ? AND side IS ?",
                 (pain, session_id, exercise_index, side),
             )
+
+    def set_next_day(self, session_id: int, answer: str) -> None:
+        """The next-morning answer for a session ("better", "same", "worse", or "skipped")."""
+        with transaction(self.connection):
+            self.connection.execute("UPDATE sessions SET next_day = ? WHERE id = ?", (answer, session_id))
+
+    def morning_candidates(self, since_day: date) -> list[Candidate]:
+        """Sessions from `since_day` on with an exercise done, newest first: what the
+        next-morning question may ask about."""
+        rows = self.connection.execute(
+            "SELECT s.id, s.day, s.next_day FROM sessions s WHERE s.day >= ? AND EXISTS (SELECT 1 FROM exercises e"
+            " WHERE e.session_id = s.id AND e.status != ?) ORDER BY s.started_ts DESC, s.id DESC",
+            (since_day.isoformat(), Status.SKIPPED),
+        ).fetchall()
+        return [Candidate(row[0], date.fromisoformat(row[1]), row[2]) for row in rows]
+
+    def recent_next_days(self, limit: int) -> list[str | None]:
+        """The newest answered next-morning answers (skips left out), newest first."""
+        rows = self.connection.execute(
+            "SELECT next_day FROM sessions WHERE next_day IN ('better', 'same', 'worse')"
+            " ORDER BY started_ts DESC LIMIT ?", (limit,)).fetchall()
+        return [row[0] for row in rows]
 
     def delete_session(self, session_id: int) -> None:
         """Delete a session and its records; refused (SessionUnderWay) while the session is

@@ -5,10 +5,11 @@ Screens own their layout; the engine owns timing."""
 from __future__ import annotations
 
 import gc
+import sqlite3
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -16,6 +17,8 @@ from textual.app import App
 from textual.reactive import reactive
 
 from kneetimer import paths
+from kneetimer.care.morning import LATEST_DAYS, SKIPPED, question
+from kneetimer.care.pain import WORSE_MORNINGS_FOR_ADVICE, worse_mornings_advice
 from kneetimer.dates import now_local
 from kneetimer.routines.adjust import with_lead_in
 from kneetimer.routines.model import Routine
@@ -58,6 +61,7 @@ class KneetimerApp(App):
         handle_signals: bool = False,
         ask_pain_first: bool | None = None,
         question_settle: float = SETTLE_SECONDS,
+        ask_morning: bool = True,
     ):
         # Colours pass through as they are (no per-line conversion of ANSI colours: a
         # cost at every phase change); with NO_COLOR, Textual then drops colour entirely
@@ -79,6 +83,7 @@ class KneetimerApp(App):
         self.stall_after = stall_after
         self.ask_pain_first = ask_pain_first  # before `run`'s workout; None: as the settings say
         self.question_settle = question_settle  # keys this soon after a pain question are ignored
+        self.ask_morning = ask_morning  # the next-morning check, at the first opening of a later day
         self.handle_signals = handle_signals
         self.history_problem: str | None = None
         self.unsaved_on_exit: str | None = None
@@ -118,13 +123,49 @@ class KneetimerApp(App):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.set_voice(self.voice)
         if self.start_routine is not None:
-            self.start_workout(self.start_routine, exit_when_done=True, ask_pain=self.ask_pain_first)
-            self.call_after_refresh(self._open_history)  # the first screen is drawn first
+            routine = self.start_routine
+            self._open_history()
+            self.morning_check(lambda: self.start_workout(routine, exit_when_done=True, ask_pain=self.ask_pain_first))
         else:
             from kneetimer.tui.screens.picker import PickerScreen
 
             self._open_history()  # the picker shows when each routine was last done
             self.push_screen(PickerScreen())
+            self.morning_check(lambda: None)
+
+    def morning_check(self, then: Callable[[], None]) -> None:
+        """Ask the next-morning question when it is due (care/morning.py), then go on."""
+        from kneetimer.care.morning import question_due
+
+        store = self.history() if self.ask_morning else None
+        due = None
+        if store is not None:
+            today = self.today()
+            due = question_due(today, store.morning_candidates(today - timedelta(days=LATEST_DAYS)))
+        if due is None:
+            then()
+            return
+        from kneetimer.tui.screens.dialogs import MorningScreen
+
+        def answered(answer: str | None) -> None:
+            self.save_next_day(due.session_id, answer or SKIPPED)
+            then()
+
+        self.push_screen(MorningScreen(question(due.day, self.today())), answered)
+
+    def save_next_day(self, session_id: int, answer: str) -> None:
+        """The next-morning answer, saved; worse twice running gives the advice, once."""
+        store = self.history()
+        if store is None:
+            return
+        try:
+            store.set_next_day(session_id, answer)
+            advice = worse_mornings_advice(store.recent_next_days(WORSE_MORNINGS_FOR_ADVICE))
+        except sqlite3.Error as error:
+            self.notify(f"The answer was not saved: {error}", severity="error", markup=False)
+            return
+        if answer == "worse" and advice:
+            self.notify(advice, title="The morning after", severity="warning", timeout=30, markup=False)
 
     def _open_history(self) -> None:
         """Open history once at start: it marks sessions left by a killed kneetimer as

@@ -70,6 +70,32 @@ class PainScreen(ModalScreen[int | None]):
         self.dismiss(message.pain)
 
 
+class MorningScreen(ModalScreen[str | None]):
+    """The next-morning question, in one key: better, same or worse (None: not now, and
+    not asked again for that session)."""
+
+    BINDINGS = [
+        Binding("b", "answer('better')", "Better"),
+        Binding("s", "answer('same')", "Same"),
+        Binding("w", "answer('worse')", "Worse"),
+        Binding("escape", "answer(None)", "Not now"),
+        Binding("n", "answer(None)", "Not now", show=False),
+    ]
+
+    def __init__(self, question: str):
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.question, style="bold"), classes="dialog-title")
+            yield Static(Text("b: better    s: the same    w: worse    Esc: not now"), classes="dialog-keys")
+        yield KeyBar(palette_hint=False)
+
+    def action_answer(self, answer: str | None) -> None:
+        self.dismiss(answer)
+
+
 class HelpScreen(ModalScreen[None]):
     """The keys of each screen, generated from their bindings (so it cannot drift)."""
 

@@ -199,3 +199,25 @@ def cmd_edit(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     print("No changes.")
     return EXIT_OK
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from kneetimer.cli.care_output import forget_plan, set_plan, show_plan
+
+    if args.plan_command == "set":
+        return set_plan(args.routine, args.days, args.weeks, args.start, args.time)
+    if args.plan_command == "clear":
+        return forget_plan()
+    return show_plan(args.json)
+
+
+def cmd_checkin(args: argparse.Namespace) -> int:
+    from kneetimer.cli.care_output import checkin
+
+    return checkin(args.json, args.morning)
+
+
+def cmd_remind(args: argparse.Namespace) -> int:
+    from kneetimer.reminders.commands import remind
+
+    return remind(args.action, args.output)

@@ -54,6 +54,26 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--output", metavar="FILE", help="write it to FILE (default: print it)")
     report.add_argument("--name", metavar="TEXT", help="whose record it is, at its head (e.g. your name)")
 
+    plan = commands.add_parser("plan", help="your programme: days, weeks, where you are in it")
+    plan.add_argument("--json", action="store_true", help="print JSON")
+    plan_commands = plan.add_subparsers(dest="plan_command", metavar="set|clear")
+    plan_set = plan_commands.add_parser("set", help="plan a routine on some weekdays for some weeks")
+    plan_set.add_argument("routine", metavar="ROUTINE")
+    plan_set.add_argument("--days", metavar="mon,wed,fri", help="the weekdays (default mon,wed,fri)")
+    plan_set.add_argument("--weeks", type=_plan_weeks, default=6, metavar="N", help="the block's length (default 6)")
+    plan_set.add_argument("--start", metavar="YYYY-MM-DD", help="its first day (default today)")
+    plan_set.add_argument("--time", metavar="HH:MM", help="when to be reminded on planned days")
+    plan_commands.add_parser("clear", help="forget the plan")
+
+    checkin = commands.add_parser("checkin", help="outcome measures (pain, activities); the next-morning answer")
+    checkin.add_argument("--json", action="store_true", help="print the check-ins and their changes as JSON")
+    checkin.add_argument("--morning", choices=("better", "same", "worse"),
+                         help="how the knee is this morning, compared with before the last session")
+
+    remind = commands.add_parser("remind", help="reminders on planned days, by your own system or calendar")
+    remind.add_argument("action", choices=("install", "remove", "status", "check", "ics"))
+    remind.add_argument("--output", metavar="FILE", help="for ics: write the calendar to FILE")
+
     figures = commands.add_parser("figures", help="the figure library: every move animated, or one by NAME")
     figures.add_argument("name", nargs="?", metavar="NAME", help="one move, e.g. clam")
 
@@ -77,6 +97,13 @@ def _add_sound_options(parser: argparse.ArgumentParser, default) -> None:
     parser.add_argument("--quiet", action="store_true", default=default, help="no bell")
     parser.add_argument("--voice", action="store_true", default=default,
                         help="speak the cues (needs espeak-ng, spd-say or say)")
+
+
+def _plan_weeks(text: str) -> int:
+    weeks = _positive_int(text)
+    if weeks > 52:
+        raise argparse.ArgumentTypeError("must be at most 52: plan a block, then continue it")
+    return weeks
 
 
 def _report_weeks(text: str) -> int:
@@ -118,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
         "new": commands.cmd_new,
         "copy": commands.cmd_copy,
         "edit": commands.cmd_edit,
+        "plan": commands.cmd_plan,
+        "checkin": commands.cmd_checkin,
+        "remind": commands.cmd_remind,
     }
     if sys.stdout is None:
         say("kneetimer: standard output is closed; there is nowhere to write to.")

@@ -88,13 +88,22 @@ MIGRATIONS: list[str] = [
     ALTER TABLE exercises ADD COLUMN prescribed TEXT NOT NULL DEFAULT '';
     """,
     # 4: how many exercises the routine had, and how many sides each (what "done" is
-    #    counted against); the next-morning answer; effort (0-10) and load per record
+    #    counted against); the next-morning answer; effort (0-10) and load per record;
+    #    outcome measures (check-ins)
     """
     ALTER TABLE sessions ADD COLUMN exercises_planned INTEGER;
     ALTER TABLE sessions ADD COLUMN next_day TEXT;
     ALTER TABLE exercises ADD COLUMN sides_planned INTEGER;
     ALTER TABLE exercises ADD COLUMN effort INTEGER;
     ALTER TABLE exercises ADD COLUMN load TEXT;
+    CREATE TABLE checkins (
+        id INTEGER PRIMARY KEY,
+        taken_at TEXT NOT NULL,            -- ISO 8601, local offset
+        day TEXT NOT NULL,
+        usual_pain INTEGER,                -- over the last week, 0-10
+        worst_pain INTEGER,
+        activities TEXT NOT NULL DEFAULT '[]'  -- JSON: [[activity, 0-10], ...], the PSFS
+    );
     """,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION

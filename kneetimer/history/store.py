@@ -10,6 +10,7 @@ kneetimer next opens the store.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from kneetimer.care.morning import Candidate
+from kneetimer.care.outcomes import Checkin
 from kneetimer.care.pain import flag_for
 from kneetimer.dates import iso, parse_iso
 from kneetimer.history.database import (
@@ -204,6 +206,21 @@ class HistoryStore:
                 "UPDATE exercises SET pain = ? WHERE session_id = ? AND exercise_index = ? AND side IS ?",
                 (pain, session_id, exercise_index, side),
             )
+
+    def add_checkin(self, checkin: Checkin, taken_at: datetime) -> None:
+        """An outcome-measure check-in (care/outcomes.py)."""
+        with transaction(self.connection):
+            self.connection.execute(
+                "INSERT INTO checkins (taken_at, day, usual_pain, worst_pain, activities) VALUES (?, ?, ?, ?, ?)",
+                (iso(taken_at), checkin.day.isoformat(), checkin.usual_pain, checkin.worst_pain,
+                 json.dumps([list(activity) for activity in checkin.activities], ensure_ascii=False)))
+
+    def checkins(self, since: date | None = None) -> list[Checkin]:
+        """Check-ins oldest first (from `since` on)."""
+        rows = self.connection.execute(
+            "SELECT day, usual_pain, worst_pain, activities FROM checkins WHERE day >= ? ORDER BY day, id",
+            ((since or date.min).isoformat(),)).fetchall()
+        return [Checkin(date.fromisoformat(row[0]), row[1], row[2], _activities(row[3])) for row in rows]
 
     def set_next_day(self, session_id: int, answer: str) -> None:
         """The next-morning answer for a session ("better", "same", "worse", or "skipped")."""
@@ -422,6 +439,13 @@ def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
 def _mark_counted(exercises: list[ExerciseRow]) -> tuple[ExerciseRow, ...]:
     best = {id(row) for row in best_records(exercises)}
     return tuple(row if id(row) in best else replace(row, counted=False) for row in exercises)
+
+
+def _activities(text: str) -> tuple[tuple[str, int], ...]:
+    try:
+        return tuple((str(name), int(score)) for name, score in json.loads(text))
+    except (ValueError, TypeError):
+        return ()
 
 
 def _session_row(row: sqlite3.Row, exercises: tuple[ExerciseRow, ...] = ()) -> SessionRow:

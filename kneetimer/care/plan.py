@@ -77,6 +77,13 @@ class Plan:
                 f"this week · next: {nxt}")
 
 
+def weekly_goal(plan: Plan | None, setting: int, today: date) -> int:
+    """Days a week to aim for: the plan's planned days while it runs, else the setting."""
+    if plan is not None and plan.start <= today <= plan.end:
+        return len(plan.days)
+    return setting
+
+
 def parse_days(text: str) -> tuple[int, ...]:
     """ "mon,wed,fri" -> (0, 2, 4)"""
     days = []

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kneetimer import paths
 from kneetimer.care.morning import LATEST_DAYS, question_due
-from kneetimer.care.outcomes import MAX_ACTIVITIES, Checkin, changes, checkin_due
+from kneetimer.care.outcomes import MAX_ACTIVITIES, Checkin, changes
 from kneetimer.care.pain import WORSE_MORNINGS_FOR_ADVICE, worse_mornings_advice
 from kneetimer.care.plan import DAY_WORDS, Plan, PlanError, clear_plan, load_plan, parse_days, parse_time, save_plan
 from kneetimer.dates import now_local
@@ -190,13 +190,6 @@ def _ask(prompt: str, keys: dict[str, str]) -> str | None:
             return None
         if text in keys:
             return keys[text]
-
-
-def checkin_is_due(store: HistoryStore | None, plan: Plan | None, today: date) -> bool:
-    if store is None or plan is None:
-        return False
-    found = store.checkins()
-    return checkin_due(today, plan.start, found[-1].day if found else None)
 
 
 def _reader() -> HistoryStore | None:

@@ -6,6 +6,11 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kneetimer.care.plan import Plan
 
 from kneetimer.cli.streams import NO_TERMINAL, has_terminal, say
 
@@ -116,7 +121,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     from kneetimer.files import is_database, write_atomically
     from kneetimer.history.report import build_report
     from kneetimer.history.store import HistoryUnavailable
-    from kneetimer.settings import load_settings
 
     today = now_local().date()
     try:
@@ -124,7 +128,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         if store is None:
             print("kneetimer: no sessions yet, so nothing to report. Start one with `kneetimer`.", file=sys.stderr)
             return EXIT_BAD_INPUT
-        report = build_report(store, today, args.weeks, load_settings().settings.sessions_per_week)
+        report = build_report(store, today, args.weeks, goal_for(today), current_plan())
     except HistoryUnavailable as error:
         print(f"kneetimer: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -221,3 +225,20 @@ def cmd_remind(args: argparse.Namespace) -> int:
     from kneetimer.reminders.commands import remind
 
     return remind(args.action, args.output)
+
+
+def goal_for(today: date) -> int:
+    """The weekly goal: the plan's days while it runs, else the setting."""
+    from kneetimer.care.plan import weekly_goal
+    from kneetimer.settings import load_settings
+
+    return weekly_goal(current_plan(), load_settings().settings.sessions_per_week, today)
+
+
+def current_plan() -> Plan | None:
+    from kneetimer.care.plan import PlanError, load_plan
+
+    try:
+        return load_plan()
+    except PlanError:
+        return None

@@ -54,6 +54,16 @@ def _period(report: Report) -> str:
 def _glance(report: Report, escape: Callable[[object], str]) -> list[tuple[str, str]]:
     """The at-a-glance lines: what a physiotherapist reads first."""
     facts: list[tuple[str, str]] = []
+    if report.plan:
+        facts.append(("Plan", escape(report.plan)))
+    if report.outcomes:
+        facts.append(("Outcome measures", "; ".join(escape(change.words()) for change in report.outcomes)
+                      + f" ({len(report.checkins)} check-ins; a change of 2 is beyond measurement error)"))
+    elif report.checkins:
+        latest = report.checkins[-1]
+        psfs = "-" if latest.psfs is None else f"{latest.psfs:.1f}"
+        facts.append(("Outcome measures", f"usual pain {_pain(latest.usual_pain)}, worst {_pain(latest.worst_pain)}, "
+                                          f"PSFS average {psfs} (one check-in so far)"))
     goal = report.weeks[0].goal if report.weeks else 0
     if report.adherence is not None:
         so_far = f"; this week so far {report.weeks[-1].days} days" if report.week_in_progress else ""

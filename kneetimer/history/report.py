@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import median
 
+from kneetimer.care.outcomes import Change, Checkin, changes
 from kneetimer.care.pain import Zone, zone
+from kneetimer.care.plan import DAY_WORDS, Plan
 from kneetimer.history.rows import NextDay, PainPoint, SessionRow
 from kneetimer.history.stats import WeekGoal, weekly_goal
 from kneetimer.history.store import HistoryStore
@@ -127,6 +129,9 @@ class Report:
     flagged: tuple[FlaggedSession, ...]
     notes: tuple[Note, ...]
     next_days: tuple[tuple[datetime, NextDay], ...]  # the next-morning answers
+    plan: str | None = None  # the programme's block, in words
+    outcomes: tuple[Change, ...] = ()  # outcome measures, first check-in to the latest
+    checkins: tuple[Checkin, ...] = ()
 
     @property
     def starts_later(self) -> bool:
@@ -138,9 +143,10 @@ class Report:
         return bool(self.weeks) and self.weeks[-1].monday + timedelta(days=6) > self.last_day
 
 
-def build_report(store: HistoryStore, today: date, weeks: int, goal: int = 0) -> Report:
+def build_report(store: HistoryStore, today: date, weeks: int, goal: int = 0, plan: Plan | None = None) -> Report:
     asked_from = today - timedelta(days=today.weekday(), weeks=weeks - 1)  # this week and the ones before
     sessions = store.sessions_between(asked_from, today)
+    checkins = store.checkins(plan.start if plan is not None else asked_from)
     first_session = min((s.started_at.date() for s in sessions), default=today)
     first_monday = max(asked_from, first_session - timedelta(days=first_session.weekday()))
     first_day = max(asked_from, first_session)
@@ -175,7 +181,17 @@ def build_report(store: HistoryStore, today: date, weeks: int, goal: int = 0) ->
                       for s in sessions if s.flag),
         notes=tuple(Note(s.started_at, s.routine, s.note) for s in sessions if s.note.strip()),
         next_days=tuple((s.started_at, s.next_day) for s in sessions if s.next_day is not None),
+        plan=None if plan is None else _plan_words(plan, today),
+        outcomes=tuple(changes(checkins)),
+        checkins=tuple(checkins),
     )
+
+
+def _plan_words(plan: Plan, today: date) -> str:
+    days = ", ".join(DAY_WORDS[day] for day in plan.days)
+    where = f"week {plan.week_number(today)} of {plan.weeks}" if plan.start <= today <= plan.end else (
+        "ended" if plan.ended(today) else "not begun")
+    return f"{plan.routine_id}: {days} for {plan.weeks} weeks from {plan.start:%d %b %Y} ({where})"
 
 
 def adherence(weeks: Sequence[WeekGoal], today: date) -> float | None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from kneetimer.care.outcomes import checkin_due
+from kneetimer.care.plan import Plan
 from kneetimer.history.rows import PainPoint, SideWork
 from kneetimer.history.store import HistoryStore
 from kneetimer.workout.records import Status
@@ -109,3 +111,11 @@ def streak(store: HistoryStore, today: date) -> int:
         count += 1
         expected = current - timedelta(days=1)
     return count
+
+
+def checkin_is_due(store: HistoryStore | None, plan: Plan | None, today: date) -> bool:
+    """Whether the outcome measures are due (care/outcomes.py): at a plan's start, then every 2 weeks."""
+    if store is None or plan is None:
+        return False
+    found = store.checkins()
+    return checkin_due(today, plan.start, found[-1].day if found else None)

@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from kneetimer import paths
 from kneetimer.care.morning import LATEST_DAYS, SKIPPED, question
 from kneetimer.care.pain import WORSE_MORNINGS_FOR_ADVICE, worse_mornings_advice
+from kneetimer.care.plan import Plan, PlanError, load_plan, save_plan, weekly_goal
 from kneetimer.dates import now_local
 from kneetimer.routines.adjust import with_lead_in
 from kneetimer.routines.model import Routine
@@ -89,6 +90,12 @@ class KneetimerApp(App):
         self.unsaved_on_exit: str | None = None
         self.history_notice: str | None = None  # saved, but not where it was meant to be
         self.recorder: Recorder | None = None  # the workout under way, until its summary is done
+        self.plan: Plan | None = None
+        self._plan_problem: str | None = None
+        try:
+            self.plan = load_plan()
+        except PlanError as error:
+            self._plan_problem = str(error)
         self._store: HistoryStore | None = None
         self._store_tried = False
 
@@ -121,6 +128,8 @@ class KneetimerApp(App):
             self.notify(f"Unknown theme '{self.settings.theme}' in the settings; using the default.",
                         severity="warning", markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._plan_problem:
+            self.notify(self._plan_problem, title="Plan", severity="warning", timeout=10, markup=False)
         self.set_voice(self.voice)
         if self.start_routine is not None:
             routine = self.start_routine
@@ -346,6 +355,16 @@ class KneetimerApp(App):
 
     def today(self) -> date:
         return self.wall_clock().date()
+
+    def store_plan(self, plan: Plan) -> None:
+        try:
+            save_plan(plan)
+        except OSError as error:
+            self.notify(f"The plan was not saved: {error}", severity="error", markup=False)
+
+    def weekly_goal(self) -> int:
+        """Days a week to aim for: the plan's days while it runs, else the setting."""
+        return weekly_goal(self.plan, self.settings.sessions_per_week, self.today())
 
     def history(self) -> HistoryStore | None:
         """The history store for reading (None, with a message shown once, if unusable)."""

@@ -7,6 +7,7 @@ Each has its own key bar, so under a question the keys shown are the question's
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from rich.console import Group
 from rich.table import Table
@@ -94,6 +95,35 @@ class MorningScreen(ModalScreen[str | None]):
 
     def action_answer(self, answer: str | None) -> None:
         self.dismiss(answer)
+
+
+class EndOfBlockScreen(ModalScreen[str | None]):
+    """The end of a plan's block, offered once: check in again, the report, continue, or stop."""
+
+    BINDINGS = [
+        Binding("k", "choose('checkin')", "Check-in"),
+        Binding("r", "choose('report')", "Report"),
+        Binding("c", "choose('continue')", "Continue"),
+        Binding("escape", "choose(None)", "Stop"),
+    ]
+
+    def __init__(self, weeks: int, ended: date):
+        super().__init__()
+        self.weeks = weeks
+        self.ended = ended
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(f"Your {self.weeks}-week plan ended on {self.ended:%a %d %b}. Well done.",
+                              style="bold"), classes="dialog-title")
+            yield Static(Text("A physiotherapist would now look at how far you have come, and decide whether to go "
+                              "on (trials continue to 12 weeks)."))
+            yield Static(Text(f"k: measure again (check-in)    r: the report    c: continue {self.weeks} more weeks"
+                              "    Esc: stop here"), classes="dialog-keys")
+        yield KeyBar(palette_hint=False)
+
+    def action_choose(self, choice: str | None) -> None:
+        self.dismiss(choice)
 
 
 class HelpScreen(ModalScreen[None]):

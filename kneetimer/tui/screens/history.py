@@ -82,7 +82,7 @@ class HistoryScreen(Screen[None]):
                 Text(f"History is not available: {self.app.history_problem}", style="bold red"))
             return
         today = self.app.today()
-        self._show_overview(overview(store, today, self.app.settings.sessions_per_week), today)
+        self._show_overview(overview(store, today, self.app.weekly_goal()), today)
         self._load_page()
         if not table.row_count:
             self.query_one("#stats", Static).update(Text("No sessions yet: your workouts will show up here."))
@@ -119,9 +119,14 @@ class HistoryScreen(Screen[None]):
     def _show_overview(self, summary: Overview, today: date) -> None:
         stats = Text()
         stats.append(f"Streak {summary.streak_days} day{'s' * (summary.streak_days != 1)}", style="bold")
-        goal = self.app.settings.sessions_per_week
+        goal = self.app.weekly_goal()
         week = f"this week {summary.days_this_week}" + (f" / {goal}" if goal else "") + " days"
         stats.append(f"   ·   {week}   ·   last 4 weeks {summary.last_four_weeks} sessions")
+        plan = self.app.plan
+        if plan is not None:
+            stats.append(f"\nPlan {plan.routine_id}: week {plan.week_number(today)} of {plan.weeks}, "
+                         f"{plan.start:%d %b} to {plan.end:%d %b}" if plan.start <= today <= plan.end
+                         else f"\nPlan {plan.routine_id}: {plan.start:%d %b} to {plan.end:%d %b}")
         self.query_one("#stats", Static).update(stats)
         self.query_one("#heatmap", Static).update(heatmap(summary.heatmap, today, summary.weeks))
         self.query_one(PainChart).points = tuple(summary.pain)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from rich.text import Text
@@ -13,9 +14,11 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from kneetimer.care.plan import continued
 from kneetimer.dates import Precision, format_moment
 from kneetimer.history.resume import ResumeOffer, find_resumable
-from kneetimer.history.stats import days_this_week
+from kneetimer.history.stats import checkin_is_due, days_this_week, done_days
+from kneetimer.history.store import HistoryStore
 from kneetimer.routines.discovery import Entry, Origin, discover
 from kneetimer.routines.durations import format_seconds
 from kneetimer.text import shorten
@@ -38,6 +41,8 @@ class PickerScreen(Screen[None]):
                 tooltip="adjust sets, reps, hold and rest, saved as your own version"),
         Binding("h", "history", "History", tooltip="your sessions, streak, weekly goal and pain trend"),
         Binding("s", "settings", "Settings", tooltip="sounds, voice, get-ready time, weekly goal, theme"),
+        Binding("k", "checkin", "Check-in", tooltip="outcome measures: pain over the last week and your activities "
+                "(offered every 2 weeks of a plan)"),
         Binding("question_mark", "help", "Help", show=False, tooltip="this help"),
         Binding("q", "app.quit", "Quit", tooltip="quit kneetimer"),
     ]
@@ -62,6 +67,7 @@ class PickerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#routines", OptionList).focus()
+        self.call_after_refresh(self.on_mount_offer_end_of_block)
 
     def on_screen_resume(self) -> None:
         """Shown first, and again after every workout, adjustment or settings change
@@ -109,13 +115,49 @@ class PickerScreen(Screen[None]):
         self._show_details()
         self.refresh_bindings()
 
-    def _title(self, store) -> Text:
+    def _title(self, store: HistoryStore | None) -> Text:
         title = Text("kneetimer  ·  choose a routine", style="bold")
-        goal = self.app.settings.sessions_per_week
+        today = self.app.today()
+        done = days_this_week(store, today) if store is not None else 0
+        plan = self.app.plan
+        if plan is not None:
+            done_today = store is not None and today in done_days(store, today, today)
+            title.append(f"   {plan.summary_line(today, done, done_today)}")
+            if checkin_is_due(store, plan, today):
+                title.append("   ·   check-in due: k", style="bold")
+            return title
+        goal = self.app.weekly_goal()
         if goal and store is not None:
-            done = days_this_week(store, self.app.today())
             title.append(f"   this week {done}/{goal} days", style="green" if done >= goal else "")
         return title
+
+    def on_mount_offer_end_of_block(self) -> None:
+        """At the end of a plan's block, once: check in again, the report, continue or stop."""
+        plan = self.app.plan
+        if plan is None or plan.end_offered or not plan.ended(self.app.today()):
+            return
+        from kneetimer.tui.screens.dialogs import EndOfBlockScreen
+
+        self.app.plan = plan = replace(plan, end_offered=True)
+        self.app.store_plan(plan)
+
+        def chosen(choice: str | None) -> None:
+            if choice == "continue" and self.app.plan is not None:
+                self.app.plan = continued(self.app.plan, self.app.plan.weeks)
+                self.app.store_plan(self.app.plan)
+            elif choice == "checkin":
+                self.action_checkin()
+            elif choice == "report":
+                self.notify("For your physiotherapist: `kneetimer report --output report.html` "
+                            f"(the last {plan.weeks} weeks: `--weeks {plan.weeks}`).", timeout=15, markup=False)
+            self.refresh_history()
+
+        self.app.push_screen(EndOfBlockScreen(plan.weeks, plan.end), chosen)
+
+    def action_checkin(self) -> None:
+        from kneetimer.tui.screens.checkin import CheckinScreen
+
+        self.app.push_screen(CheckinScreen(), lambda _saved: self.refresh_history())
 
     def _option_label(self, entry: Entry) -> Text:
         if entry.routine is None:
@@ -177,9 +219,11 @@ class PickerScreen(Screen[None]):
 
     # -- actions ---------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
             return self.offer is not None
+        if action == "checkin":  # with a plan: at its start and every 2 weeks it is offered
+            return self.app.plan is not None
         if action in ("start", "adjust"):
             entry = self._selected()
             return entry is not None and entry.routine is not None

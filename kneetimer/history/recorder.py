@@ -111,6 +111,9 @@ class Recorder:
     def mark_pain(self, exercise_index: int, side: str | None, pain: int | None) -> None:
         self._write(lambda store: store.set_exercise_pain(self._require_id(), exercise_index, side, pain))
 
+    def mark_effort(self, exercise_index: int, side: str | None, effort: int | None) -> None:
+        self._write(lambda store: store.set_exercise_effort(self._require_id(), exercise_index, side, effort))
+
     def ask(self, question: Callable[[HistoryStore, int | None], T]) -> Future[T]:
         """Run `question(store, session_id)` on the writer thread once the writes so far
         are done; its answer (or exception) arrives in the future. Without a usable

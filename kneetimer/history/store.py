@@ -207,6 +207,15 @@ class HistoryStore:
                 (pain, session_id, exercise_index, side),
             )
 
+    def set_exercise_effort(self, session_id: int, exercise_index: int, side: str | None,
+                            effort: int | None) -> None:
+        """Effort (0-10, how hard) marked for one exercise and side."""
+        with transaction(self.connection):
+            self.connection.execute(
+                "UPDATE exercises SET effort = ? WHERE session_id = ? AND exercise_index = ? AND side IS ?",
+                (effort, session_id, exercise_index, side),
+            )
+
     def add_checkin(self, checkin: Checkin, taken_at: datetime) -> None:
         """An outcome-measure check-in (care/outcomes.py)."""
         with transaction(self.connection):

@@ -294,6 +294,10 @@ class KneetimerApp(App):
         if self.recorder is not None:
             self.recorder.mark_pain(exercise_index, side, pain)
 
+    def save_exercise_effort(self, exercise_index: int, side: str | None, effort: int | None) -> None:
+        if self.recorder is not None:
+            self.recorder.mark_effort(exercise_index, side, effort)
+
     def ask_history(self, question: Callable[[HistoryStore, int | None], T]) -> Future[T] | None:
         """`question(store, session_id)` on the recorder's thread, after this session's writes
         (None when nothing is being recorded)."""

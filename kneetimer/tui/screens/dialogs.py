@@ -17,8 +17,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
+from kneetimer.text import clean_line
 from kneetimer.tui.app import KneetimerApp
 from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.tui.widgets.pain_question import PainQuestion
@@ -124,6 +125,29 @@ class EndOfBlockScreen(ModalScreen[str | None]):
 
     def action_choose(self, choice: str | None) -> None:
         self.dismiss(choice)
+
+
+class TextScreen(ModalScreen[str | None]):
+    """One line of text: Enter keeps it, Escape leaves it as it was (None)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, value: str, hint: str):
+        super().__init__()
+        self.question, self.value, self.hint = question, value, hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.question, style="bold"), classes="dialog-title")
+            yield Input(self.value, placeholder=self.hint, max_length=60)
+        yield KeyBar(palette_hint=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(clean_line(event.value).strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class HelpScreen(ModalScreen[None]):

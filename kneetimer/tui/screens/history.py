@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
+from kneetimer.care.pain import zone
 from kneetimer.dates import Precision, format_moment
 from kneetimer.history.stats import Overview, overview
 from kneetimer.routines.durations import format_duration
@@ -105,7 +106,7 @@ class HistoryScreen(Screen[None]):
                 "routine": Text(shorten(clean_line(session.routine), room)),
                 "time": Text(format_duration(session.active_s), justify="right"),
                 "done": Text(f"{summary.done}/{summary.total}", justify="right"),
-                "pain": Text(pain_words(session.pain_before, session.pain_after), justify="right"),
+                "pain": pain_cell(session.pain_before, session.pain_after),
                 "flag": Text("⚑", style="bold") if summary.flagged else Text(""),
                 "status": Text(outcome_words(session),
                                style="green" if session.status is Outcome.COMPLETED else "yellow"),
@@ -174,3 +175,10 @@ class HistoryScreen(Screen[None]):
     def action_back(self) -> None:
         self.app.pop_screen()
 
+
+def pain_cell(before: int | None, after: int | None) -> Text:
+    """ "4→2 green": before and after, and the zone of after in words and colour."""
+    if after is None:
+        return Text(pain_words(before, after), justify="right")
+    colour = {"green": "green", "amber": "yellow", "red": "bold red"}[str(zone(after))]
+    return Text(f"{pain_words(before, after)} {zone(after)}", justify="right", style=colour)

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from kneetimer.care.pain import ZONE_WORDS, zone
 from kneetimer.dates import Precision, format_moment
 from kneetimer.history.rows import ExerciseRow, SessionRow
 from kneetimer.history.store import SessionUnderWay
@@ -44,7 +45,7 @@ class SessionScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Exercise", "Side", "Status", "Done", "Work", "Pain", "Started")
+        table.add_columns("Exercise", "Side", "Status", "Done", "Work", "Pain", "Effort", "Load", "Started")
         for exercise in self.session_data.exercises:
             status = Text(str(exercise.status))
             if not exercise.counted:
@@ -55,7 +56,9 @@ class SessionScreen(Screen[bool]):
                 status,
                 Text(done_against_plan(exercise)),
                 Text(format_duration(exercise.seconds), justify="right"),
-                Text("-" if exercise.pain is None else str(exercise.pain), justify="right"),
+                Text("-" if exercise.pain is None else f"{exercise.pain} {zone(exercise.pain)}", justify="right"),
+                Text("-" if exercise.effort is None else str(exercise.effort), justify="right"),
+                Text(shorten(clean_line(exercise.load), 16) or "-"),
                 Text(format_moment(exercise.started_at, Precision.SECONDS)),
             )
         table.focus()
@@ -68,7 +71,9 @@ class SessionScreen(Screen[bool]):
         before, after = session.pain_before, session.pain_after
         if before is not None or after is not None:
             text.append(f"\nKnee pain: before {'-' if before is None else before}, "
-                        f"after {'-' if after is None else after}")
+                        f"after {'-' if after is None else f'{after} ({ZONE_WORDS[zone(after)]})'}")
+        if session.next_day is not None:
+            text.append(f"\nThe next morning: {session.next_day} than before")
         if session.note:
             text.append("\nNote: ", style="bold")
             text.append(shorten(clean(session.note), 500))

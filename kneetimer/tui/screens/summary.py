@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 from textual.worker import WorkType
 
-from kneetimer.care.pain import flag_for
+from kneetimer.care.pain import ZONE_WORDS, Zone, flag_for, zone
 from kneetimer.routines.durations import format_duration
 from kneetimer.routines.loader import as_written
 from kneetimer.routines.model import Routine
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 NARROW = 70  # columns: below this the summary keeps what matters most
 WIDE_COLUMNS = (("name", "Exercise"), ("side", "Side"), ("status", "Status"), ("done", "Done"), ("work", "Work"),
-                ("pain", "Pain"))
+                ("pain", "Pain"), ("effort", "Effort"))
 NARROW_COLUMNS = (("name", "Exercise"), ("side", "Side"), ("pain", "Pain"), ("status", "Status"))
 STATUS_STYLE = {Status.DONE: "green", Status.PARTIAL: "yellow", Status.SKIPPED: "dim"}
 
@@ -59,6 +59,14 @@ def summary_title(outcome: Outcome | None, counts: Tally, name: str) -> Text:
     if outcome is Outcome.COMPLETED:
         return Text(f"Finished: {', '.join([done, *gaps])} · {name}", style="bold yellow")
     return Text(f"Ended early: {', '.join([done, *gaps])} · {name} (saved as interrupted)", style="bold yellow")
+
+
+ZONE_STYLE = {Zone.GREEN: "green", Zone.AMBER: "bold yellow", Zone.RED: "bold red"}
+
+
+def pain_cell(pain: int) -> Text:
+    """ "8 red": the number and its zone in words (readable with NO_COLOR), coloured."""
+    return Text(f"{pain} {zone(pain)}", justify="right", style=ZONE_STYLE[zone(pain)])
 
 
 def later(step: Callable[..., Awaitable[None]], *args: Any) -> WorkType[None]:
@@ -84,6 +92,11 @@ class SummaryScreen(Screen[None]):
         Binding("0", "mark_pain(0)", "Pain of the row", key_display="0-9/T",
                 tooltip="knee pain (T for 10) of the highlighted exercise and side"),
         *(Binding(key, f"mark_pain({PAIN_KEYS[key]})", show=False) for key in "123456789t"),
+        Binding("0", "mark_effort(0)", "Effort of the row", key_display="0-9/T",
+                tooltip="after e: how hard the highlighted exercise was, 0 easy to 10 the most you could"),
+        *(Binding(key, f"mark_effort({PAIN_KEYS[key]})", show=False) for key in "123456789t"),
+        Binding("e", "switch_marking", "Effort", tooltip="switch the digits between marking pain and effort"),
+        Binding("l", "load", "Load", tooltip="what the highlighted exercise is done with next time (e.g. a band)"),
         Binding("g", "progress", "Save the progression", tooltip="save the suggested next step as your version"),
         Binding("a", "adjust", "Adjust", tooltip="adjust this routine, saved as your own version"),
         Binding("enter", "done", "Done", priority=True,  # whatever has focus (the table too)
@@ -92,6 +105,7 @@ class SummaryScreen(Screen[None]):
     ]
 
     stage: reactive[Stage] = reactive(Stage.PAIN, bindings=True)
+    marking: reactive[str] = reactive("pain", bindings=True)  # what the digits on a row mark: pain or effort
 
     def __init__(self, routine: Routine, session: Session, exit_when_done: bool = False,
                  pain_before: int | None = None, earlier: Sequence[ExerciseRecord] = ()):
@@ -139,6 +153,7 @@ class SummaryScreen(Screen[None]):
                 "done": Text(done_words(record, exercise)),
                 "work": Text(format_duration(record.seconds), justify="right"),
                 "pain": Text("-", justify="right"),
+                "effort": Text("-", justify="right"),
             }
             table.add_row(*(cells[key] for key, _ in columns), key=str(row))
         self.query_one("#note", Input).display = False
@@ -202,18 +217,62 @@ class SummaryScreen(Screen[None]):
             self._set_pain_line(Text("Knee pain: skipped", style="dim"))
         else:
             self.app.save_feedback(pain_after=message.pain)
-            self._set_pain_line(Text(f"Knee pain after: {message.pain} / 10{before}", style="bold"))
+            after = zone(message.pain)
+            self._set_pain_line(Text(f"Knee pain after: {message.pain} / 10, {ZONE_WORDS[after]}{before}",
+                                     style=f"bold {ZONE_STYLE[after]}"))
         self._ask_note()
 
     def action_mark_pain(self, pain: int) -> None:
-        """Pain for the highlighted exercise and side, saved with its record."""
+        """Pain for the highlighted exercise and side, saved with its record, with its zone."""
         table = self.query_one(DataTable)
         row = table.cursor_row
         record = self.records[row]
         self.exercise_pain[(record.exercise_index, record.side)] = pain
-        table.update_cell(str(row), "pain", Text(str(pain), justify="right", style="bold"))
+        table.update_cell(str(row), "pain", pain_cell(pain))
         self.app.save_exercise_pain(record.exercise_index, record.side, pain)
         self._show_flag()
+
+    def action_mark_effort(self, effort: int) -> None:
+        """Effort (how hard, 0-10) for the highlighted exercise and side."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        record = self.records[row]
+        if "effort" in {str(column.key.value) for column in table.columns.values()}:
+            table.update_cell(str(row), "effort", Text(str(effort), justify="right", style="bold"))
+        self.app.save_exercise_effort(record.exercise_index, record.side, effort)
+        self.notify(f"Effort {effort}/10: {shorten(record.name, 40)}", timeout=3, markup=False)
+
+    def action_switch_marking(self) -> None:
+        self.marking = "pain" if self.marking == "effort" else "effort"
+
+    def action_load(self) -> None:
+        """What the highlighted exercise is done with, saved as your version for next time."""
+        from kneetimer.tui.screens.dialogs import TextScreen
+
+        record = self.records[self.query_one(DataTable).cursor_row]
+        exercise = self.routine.exercises[record.exercise_index]
+
+        def entered(load: str | None) -> None:
+            if load is None or load == exercise.load:
+                return
+            from dataclasses import replace
+
+            from kneetimer.routines.library import save_user_version
+
+            changed = replace(as_written(self.routine), exercises=tuple(
+                replace(each, load=load) if index == record.exercise_index else each
+                for index, each in enumerate(as_written(self.routine).exercises)),
+                changes=(*self.routine.changes, f"{exercise.name}: load {load or 'none'}"))
+            try:
+                path, _ = save_user_version(changed)
+            except OSError as error:
+                self.notify(f"Not saved: {error}", severity="error", markup=False)
+                return
+            self.notify(f"Next time {exercise.name} is done with {load or 'no load'} (saved in {path}).",
+                        markup=False)
+
+        self.app.push_screen(TextScreen(f"{exercise.name}: done with what, next time?",
+                                        exercise.load, "e.g. green band, 1 kg; empty for none"), entered)
 
     def _ask_note(self) -> None:
         self.stage = Stage.NOTE
@@ -322,8 +381,13 @@ class SummaryScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "progress":
             return self.stage is Stage.DONE and self.suggestion is not None
-        if action in ("adjust", "mark_pain"):
-            return self.stage is Stage.DONE and (action == "adjust" or bool(self.records))
+        if action in ("mark_pain", "mark_effort"):
+            wanted = "mark_pain" if self.marking == "pain" else "mark_effort"
+            return self.stage is Stage.DONE and bool(self.records) and action == wanted
+        if action in ("switch_marking", "load"):
+            return self.stage is Stage.DONE and bool(self.records)
+        if action == "adjust":
+            return self.stage is Stage.DONE
         if action == "done":
             return self.stage is Stage.DONE  # never a pain question skipped by Enter
         return True

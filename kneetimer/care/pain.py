@@ -78,6 +78,14 @@ def flag_for(pain_after: int | None,
     return Flag(tuple(reasons), tuple(red), level) if reasons else None
 
 
+EASE_BY_DEFAULT = "fewer reps or a shorter hold"
+
+
+def ease_note(pain: int, easier: str) -> str:
+    """What a get-ready says before an exercise that was red last time: calm, with the number."""
+    return f"Last time this was {pain}/10 (red). Ease it today: {easier or EASE_BY_DEFAULT}."
+
+
 def worse_mornings_advice(answers_newest_first: Sequence[str | None]) -> str | None:
     """The calm "have it assessed" advice when the knee was worse the morning after the
     last two sessions that were asked about; else None."""

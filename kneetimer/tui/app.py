@@ -18,7 +18,7 @@ from textual.reactive import reactive
 
 from kneetimer import paths
 from kneetimer.care.morning import LATEST_DAYS, SKIPPED, question
-from kneetimer.care.pain import WORSE_MORNINGS_FOR_ADVICE, worse_mornings_advice
+from kneetimer.care.pain import WORSE_MORNINGS_FOR_ADVICE, Zone, worse_mornings_advice, zone
 from kneetimer.care.plan import Plan, PlanError, load_plan, save_plan, weekly_goal
 from kneetimer.dates import now_local
 from kneetimer.routines.adjust import with_lead_in
@@ -239,14 +239,29 @@ class KneetimerApp(App):
         from kneetimer.tui.screens.workout import WorkoutScreen
 
         prepared = self.prepare(routine)
+        ease = self.red_last_time(routine.id)
 
         def begin(pain_before: int | None) -> None:
-            self.push_screen(WorkoutScreen(prepared, pain_before=pain_before, exit_when_done=exit_when_done))
+            self.push_screen(WorkoutScreen(prepared, pain_before=pain_before, exit_when_done=exit_when_done,
+                                           ease=ease))
 
         if self.settings.pain_prompt if ask_pain is None else ask_pain:
             self.push_screen(PainScreen("Before you start: how does the knee feel?"), begin)
         else:
             begin(None)
+
+    def red_last_time(self, routine_id: str) -> dict[tuple[str, str | None], int]:
+        """The exercises and sides marked red (6 or more) in the last session of a routine:
+        its get-ready says to ease them this time."""
+        store = self.history()
+        if store is None:
+            return {}
+        try:
+            last = store.recent_sessions(routine_id, 1)
+        except sqlite3.Error:
+            return {}
+        return {(row.name, row.side): row.pain for row in (last[0].counted if last else ())
+                if row.pain is not None and zone(row.pain) is Zone.RED}
 
     def show_help(self) -> None:
         """The keys of every screen, from their own bindings."""

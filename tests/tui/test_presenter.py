@@ -104,3 +104,12 @@ def test_progress_counts_minutes_then_seconds():
     assert shown.progress == "2 min left · exercise 1 of 3"
     _, shown = at(50 + 60 + 10 + 5.5)
     assert shown.progress.endswith("left · exercise 3 of 3") and ":" in shown.progress, "seconds in the last minute"
+
+
+def test_a_get_ready_says_to_ease_an_exercise_red_last_time():
+    session, clock = make_session(ROUTINE, stall_after=None)
+    session.start()
+    drive(session, clock, until=clock.now + 18.5)  # the switch to Clams on the left
+    shown = present(view_of(session), {("Clams", "left"): 8})
+    assert shown.cues == "Last time this was 8/10 (red). Ease it today: fewer reps or a shorter hold."
+    assert present(view_of(session), {("Clams", "right"): 8}).cues == "", "the other side: as usual"

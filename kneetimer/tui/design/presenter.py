@@ -9,8 +9,10 @@ widgets; a change to what the workout shows is made here, and tested as a table
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from kneetimer.care.pain import ease_note
 from kneetimer.routines.durations import format_clock
 from kneetimer.text import shorten
 from kneetimer.tui.design.palette import Look
@@ -42,10 +44,17 @@ class WorkoutDisplay:
     motion: Motion | None  # what the figure does
 
 
-def present(view: SessionView) -> WorkoutDisplay:
-    """The display for `view`."""
+def present(view: SessionView, ease: Mapping[tuple[str, str | None], int] | None = None) -> WorkoutDisplay:
+    """The display for `view`. `ease`: exercises and sides red last time (their get-ready
+    says to ease them, in place of the cues)."""
     phase = view.phase
     clock, template, reps = clock_texts(view)
+    cues = "  ·  ".join(shorten(cue, CUE_LENGTH) for cue in phase.cues)
+    upcoming = view.upcoming
+    if ease and phase.getting_ready and not phase.between and upcoming is not None:
+        pain = ease.get((upcoming.exercise.name, upcoming.side))
+        if pain is not None:
+            cues = ease_note(pain, upcoming.exercise.easier)
     return WorkoutDisplay(
         look=look_of(view),
         title=title_of(view),
@@ -57,7 +66,7 @@ def present(view: SessionView) -> WorkoutDisplay:
         reps_template=f"{phase.reps}/{phase.reps}" if reps else None,
         progress=f"{format_time_left(view.time_left)} left · exercise {phase.exercise_index + 1} "
                  f"of {view.exercise_count}",
-        cues="  ·  ".join(shorten(cue, CUE_LENGTH) for cue in phase.cues),
+        cues=cues,
         instructions=phase.instructions,
         counters=phase.rep_no is not None or phase.sets > 1 or bool(phase.exercise.sides),
         motion=motion_for(phase, view.upcoming),

@@ -7,7 +7,7 @@ with `p` counts once, by its better record.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
@@ -108,7 +108,8 @@ class SummaryScreen(Screen[None]):
     marking: reactive[str] = reactive("pain", bindings=True)  # what the digits on a row mark: pain or effort
 
     def __init__(self, routine: Routine, session: Session, exit_when_done: bool = False,
-                 pain_before: int | None = None, earlier: Sequence[ExerciseRecord] = ()):
+                 pain_before: int | None = None, earlier: Sequence[ExerciseRecord] = (),
+                 eased: Mapping[tuple[str, str | None], int] | None = None):
         """`earlier`: the records of a resumed session's earlier part, shown with the rest."""
         super().__init__()
         self.pain_before = pain_before
@@ -118,6 +119,7 @@ class SummaryScreen(Screen[None]):
         self.active_s, self.paused_s = session.active_seconds(), session.paused_seconds()
         self.exit_when_done = exit_when_done
         self.pain_after: int | None = None
+        self.eased = dict(eased or {})  # red last time: asked how it went
         self.all_records: list[ExerciseRecord] = [*earlier, *session.records]
         self.records: list[ExerciseRecord] = best_records(self.all_records)
         self.exercise_pain: dict[tuple[int, str | None], int] = {}
@@ -134,6 +136,7 @@ class SummaryScreen(Screen[None]):
             yield Static(id="pain-prompt")
             yield Input(placeholder="A note about this session (optional). Enter saves, Esc skips.",
                         id="note", max_length=500)
+            yield Static(self._eased_line(), id="eased")
             yield Static(id="flag")
             yield Static(id="progression")
         yield KeyBar()
@@ -157,6 +160,7 @@ class SummaryScreen(Screen[None]):
             }
             table.add_row(*(cells[key] for key, _ in columns), key=str(row))
         self.query_one("#note", Input).display = False
+        self.query_one("#eased").display = bool(self.eased)
         self._show_saved()
         if self.app.settings.pain_prompt:
             self.query_one("#pain-prompt").display = False
@@ -164,6 +168,13 @@ class SummaryScreen(Screen[None]):
         else:
             self._set_pain_line(Text(""))
             self._ask_note()
+
+    def _eased_line(self) -> Text:
+        if not self.eased:
+            return Text("")
+        names = ", ".join(f"{name} ({side})" if side else name for name, side in self.eased)
+        return Text(f"Last time {names} hurt (red). How did it go today? Mark its pain on its row (0-9/T).",
+                    style="bold")
 
     def _totals_line(self) -> Text:
         """Work (holds and reps), and the session's time: running (get-readies and rests

@@ -9,6 +9,8 @@ engine), so a slow disk never delays the countdown.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -56,7 +58,9 @@ class WorkoutScreen(Screen[None]):
     ]
 
     def __init__(self, routine: Routine, *, pain_before: int | None = None, resume: SessionRow | None = None,
-                 start_exercise: int = 0, start_side: int = 0, exit_when_done: bool = False):
+                 start_exercise: int = 0, start_side: int = 0, exit_when_done: bool = False,
+                 ease: Mapping[tuple[str, str | None], int] | None = None):
+        """`ease`: exercises and sides that were red last time, with their pain."""
         super().__init__()
         self.routine = routine
         self.plan = build_plan(routine)
@@ -64,6 +68,7 @@ class WorkoutScreen(Screen[None]):
         self.resume = resume  # the interrupted session this workout joins, if any
         self.start_exercise = start_exercise
         self.start_side = start_side
+        self.ease = dict(ease or {})
         self.exit_when_done = exit_when_done
         self.session: Session | None = None
         self._timer: Timer | None = None
@@ -126,7 +131,7 @@ class WorkoutScreen(Screen[None]):
             self._finish()
             return
         view = view_of(session)
-        self.grid.show(present(view), view, session.index)
+        self.grid.show(present(view, self.ease), view, session.index)
         state = (view.state, view.phase.kind, view.phase.part, view.enter)
         if state != self._binding_state:
             self._binding_state = state
@@ -160,7 +165,7 @@ class WorkoutScreen(Screen[None]):
         if self.session is not None and not self.session.finished:
             self.grid.relayout()
             view = view_of(self.session)
-            self.grid.show(present(view), view, self.session.index)
+            self.grid.show(present(view, self.ease), view, self.session.index)
 
     # -- keys --------------------------------------------------------------------
 
@@ -245,4 +250,4 @@ class WorkoutScreen(Screen[None]):
 
         earlier = self.resume.exercises if self.resume else ()
         self.app.switch_screen(SummaryScreen(self.routine, self.running, exit_when_done=self.exit_when_done,
-                                             pain_before=self.pain_before, earlier=earlier))
+                                             pain_before=self.pain_before, earlier=earlier, eased=self.ease))

@@ -194,6 +194,6 @@ def _key_rows(bindings: Sequence[BindingType], key_display: Callable[[Binding], 
     rows: dict[str, list[str]] = {}
     for binding in bindings:
         if isinstance(binding, Binding) and binding.tooltip:
-            for key in binding.key.split(","):
-                rows.setdefault(key_display(Binding(key.strip(), "")), []).append(binding.tooltip)
+            keys = "/".join(key_display(Binding(key.strip(), "")) for key in binding.key.split(","))
+            rows.setdefault(keys, []).append(binding.tooltip)
     return rows

@@ -55,6 +55,14 @@ class WorkoutScreen(Screen[None]):
         Binding("question_mark", "help", "Help", tooltip="this help; the workout pauses while it is open"),
         Binding("ctrl+z", "suspend", "Suspend", show=False,
                 tooltip="pause and hand the terminal back to the shell (fg returns)"),
+        # Control from the mat: a presenter clicker or a foot pedal
+        Binding("pagedown,right", "clicker_enter", "Next", show=False,
+                tooltip="a clicker's next (Page Down, Right): what Enter does now, nothing when Enter would do nothing"),
+        Binding("pageup,left", "back", "Back", show=False, tooltip="a clicker's previous (Page Up, Left): as p"),
+        Binding("b,full_stop", "pause_or_resume", "Pause", show=False,
+                tooltip="a clicker's black-screen key (b, .): pause and resume"),
+        Binding("f5,shift+f5,escape", "nothing", show=False,
+                tooltip="a clicker's start and stop keys (F5, Shift+F5, Esc): never end or skip anything"),
     ]
 
     def __init__(self, routine: Routine, *, pain_before: int | None = None, resume: SessionRow | None = None,
@@ -192,6 +200,17 @@ class WorkoutScreen(Screen[None]):
         self._after_change()
 
     action_count_rep = action_end_hold = action_start_now = _enter
+
+    def action_clicker_enter(self) -> None:
+        if self.running.enter_action() is not None:
+            self._enter()
+
+    def action_pause_or_resume(self) -> None:
+        if self.running.state in (State.RUNNING, State.PAUSED):
+            self.action_pause()
+
+    def action_nothing(self) -> None:
+        """A key a clicker sends to start or stop a show: here it does nothing."""
 
     def action_skip(self) -> None:
         self.running.skip()

@@ -38,6 +38,7 @@ class Settings:
     pain_prompt: bool = True  # ask knee pain before and after
     figure: bool = True  # draw the move beside the countdown, where there is room
     sessions_per_week: int = 3  # the weekly goal; 0 for none
+    remote: bool = False  # serve a phone page during workouts (on the local network, with a token)
 
 
 KNOWN = frozenset(field.name for field in fields(Settings))
@@ -121,7 +122,7 @@ def _apply(settings: Settings, key: str, value: object) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
             return f"volume must be a whole number from 0 to 100; using {settings.volume}"
         settings.volume = value
-    elif key in ("voice", "pain_prompt", "figure"):
+    elif key in ("voice", "pain_prompt", "figure", "remote"):
         if not isinstance(value, bool):
             return f"{key} must be true or false; using {getattr(settings, key)}"
         setattr(settings, key, value)

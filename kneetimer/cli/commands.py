@@ -82,7 +82,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from kneetimer.tui.launch import launch
 
-    return launch(routine=routine, quiet=args.quiet, voice=args.voice)
+    remote_host = None
+    if args.remote or args.remote_host:
+        remote_host = args.remote_host or "0.0.0.0"
+    return launch(routine=routine, quiet=args.quiet, voice=args.voice, remote_host=remote_host)
 
 
 def cmd_tui(args: argparse.Namespace) -> int:

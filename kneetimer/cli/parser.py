@@ -33,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="start a workout straight away")
     run.add_argument("routine", metavar="ROUTINE", help="a routine id (see `kneetimer list`) or a .toml file")
     _add_sound_options(run, default=argparse.SUPPRESS)  # so `kneetimer --quiet run X` keeps --quiet
+    run.add_argument("--remote", action="store_true",
+                     help="also serve a page for your phone on this network: pause, count reps, skip from the mat")
+    run.add_argument("--remote-host", metavar="HOST", default=None,
+                     help="the address to serve the phone page on (default: every interface)")
 
     listing = commands.add_parser("list", help="the routines found: id, name, exercises, minutes")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -94,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_sound_options(parser: argparse.ArgumentParser, default) -> None:
-    parser.add_argument("--quiet", action="store_true", default=default, help="no bell")
+    parser.add_argument("--quiet", action="store_true", default=default, help="no sounds (and no bell) this time")
     parser.add_argument("--voice", action="store_true", default=default,
                         help="speak the cues (needs espeak-ng, spd-say or say)")
 

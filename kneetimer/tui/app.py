@@ -63,6 +63,7 @@ class KneetimerApp(App):
         ask_pain_first: bool | None = None,
         question_settle: float = SETTLE_SECONDS,
         ask_morning: bool = True,
+        remote_host: str | None = None,
     ):
         # Colours pass through as they are (no per-line conversion of ANSI colours: a
         # cost at every phase change); with NO_COLOR, Textual then drops colour entirely
@@ -85,6 +86,7 @@ class KneetimerApp(App):
         self.ask_pain_first = ask_pain_first  # before `run`'s workout; None: as the settings say
         self.question_settle = question_settle  # keys this soon after a pain question are ignored
         self.ask_morning = ask_morning  # the next-morning check, at the first opening of a later day
+        self.remote_host = remote_host  # serve the phone page there during workouts (None: as the settings say)
         self.handle_signals = handle_signals
         self.history_problem: str | None = None
         self.unsaved_on_exit: str | None = None
@@ -374,6 +376,12 @@ class KneetimerApp(App):
 
     def today(self) -> date:
         return self.wall_clock().date()
+
+    def phone_page_host(self) -> str | None:
+        """Where to serve the phone page during a workout, or None for no page."""
+        if self.remote_host is not None:
+            return self.remote_host
+        return "0.0.0.0" if self.settings.remote else None
 
     def store_plan(self, plan: Plan) -> None:
         try:

@@ -9,14 +9,15 @@ import sys
 from kneetimer.routines.model import Routine
 
 
-def launch(routine: Routine | None, quiet: bool, voice: bool) -> int:
+def launch(routine: Routine | None, quiet: bool, voice: bool, remote_host: str | None = None) -> int:
+    """Run the app. `remote_host`: serve the phone page there (None: as the settings say)."""
     from kneetimer.tui import paste
     from kneetimer.tui.app import KneetimerApp
 
     paste.install()
     use_the_terminals_own_size()
     utf8_terminal()
-    app = KneetimerApp(routine, quiet=quiet, voice=voice, handle_signals=True)
+    app = KneetimerApp(routine, quiet=quiet, voice=voice, handle_signals=True, remote_host=remote_host)
     app.run()
     if app.history_notice:
         print(f"kneetimer: {app.history_notice}", file=sys.stderr)

@@ -50,8 +50,9 @@ class SettingsScreen(Screen[None]):
             lead_in = "" if settings.lead_in is None else format_seconds(settings.lead_in)
             yield from _row("Get-ready time, every routine", Input(lead_in, placeholder="as each routine says",
                                                                     id="lead_in"))
-            yield from _row("Weekly goal (sessions)", Input(str(settings.sessions_per_week), id="sessions_per_week",
-                                                            type="integer"))
+            yield from _row("Weekly goal (days)", Input(str(settings.sessions_per_week), id="sessions_per_week",
+                                                        type="integer"))
+            yield from _row("Phone page during workouts", Switch(settings.remote, id="remote"))
             themes = sorted(self.app.available_themes)
             yield from _row("Theme", Select([(name, name) for name in themes], value=self.app.theme,
                                             allow_blank=False, id="theme"))
@@ -98,6 +99,7 @@ class SettingsScreen(Screen[None]):
             voice=self.query_one("#voice", Switch).value,
             pain_prompt=self.query_one("#pain_prompt", Switch).value,
             figure=self.query_one("#figure", Switch).value,
+            remote=self.query_one("#remote", Switch).value,
             lead_in=lead_in,
             sessions_per_week=goal,
             theme=str(self.query_one("#theme", Select).value),

@@ -22,6 +22,7 @@ from kneetimer.routines.model import Routine
 from kneetimer.sound.hearing import what_is_heard
 from kneetimer.tui.app import KneetimerApp
 from kneetimer.tui.design.presenter import present
+from kneetimer.tui.phone import PhoneLink
 from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.tui.widgets.workout_grid import WorkoutGrid
 from kneetimer.workout.engine import EnterAction, Session, State
@@ -57,7 +58,7 @@ class WorkoutScreen(Screen[None]):
                 tooltip="pause and hand the terminal back to the shell (fg returns)"),
         # Control from the mat: a presenter clicker or a foot pedal
         Binding("pagedown,right", "clicker_enter", "Next", show=False,
-                tooltip="a clicker's next (Page Down, Right): what Enter does now, nothing when Enter would do nothing"),
+                tooltip="a clicker's next (Page Down, Right): what Enter does now; nothing when Enter does nothing"),
         Binding("pageup,left", "back", "Back", show=False, tooltip="a clicker's previous (Page Up, Left): as p"),
         Binding("b,full_stop", "pause_or_resume", "Pause", show=False,
                 tooltip="a clicker's black-screen key (b, .): pause and resume"),
@@ -83,10 +84,14 @@ class WorkoutScreen(Screen[None]):
         self._binding_state: tuple[object, ...] | None = None
         self._finished_handled = False
         self._paused_while_covered = False
+        self.phone: PhoneLink | None = None
 
     def compose(self) -> ComposeResult:
         self.grid = WorkoutGrid(self.app.clock, self.app.show_figures)
         yield self.grid
+        if self.app.phone_page_host() is not None:
+            self.phone = PhoneLink(self, self.app.phone_page_host() or "")
+            yield self.phone.badge
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -100,6 +105,8 @@ class WorkoutScreen(Screen[None]):
                             pain_before=self.pain_before)  # before the start: it hears every record
         self.watch(app, "saving_problem", self._saving_changed)
         self.session.start()
+        if self.phone is not None:
+            self.run_worker(self.phone.start(), group="phone")
         self._after_change()
 
     def _saving_changed(self, problem: str | None) -> None:
@@ -110,6 +117,8 @@ class WorkoutScreen(Screen[None]):
         if self._timer is not None:
             self._timer.stop()
         self.end_now()
+        if self.phone is not None:
+            self.phone.stop_soon()
 
     def end_now(self) -> None:
         """End the workout at once (the app is closing, or a signal came): saved as
@@ -136,10 +145,14 @@ class WorkoutScreen(Screen[None]):
         session = self.running
         self._hear(session)
         if session.finished:
+            if self.phone is not None:
+                self.phone.publish(None)
             self._finish()
             return
         view = view_of(session)
         self.grid.show(present(view, self.ease), view, session.index)
+        if self.phone is not None:
+            self.phone.publish(view)
         state = (view.state, view.phase.kind, view.phase.part, view.enter)
         if state != self._binding_state:
             self._binding_state = state
@@ -200,6 +213,17 @@ class WorkoutScreen(Screen[None]):
         self._after_change()
 
     action_count_rep = action_end_hold = action_start_now = _enter
+
+    def act(self, name: str) -> bool:
+        """A button on the phone page: does what the key does; False when it means nothing now."""
+        session = self.running
+        can = {"pause": session.state is State.RUNNING, "resume": session.state is State.PAUSED,
+               "enter": session.enter_action() is not None}.get(name, not session.finished)
+        if can:
+            actions = {"pause": self.action_pause, "resume": self.action_pause, "enter": self._enter,
+                       "skip": self.action_skip, "back": self.action_back}
+            actions[name]()
+        return can
 
     def action_clicker_enter(self) -> None:
         if self.running.enter_action() is not None:

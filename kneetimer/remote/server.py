@@ -155,6 +155,6 @@ def qr_rows(text: str) -> list[str]:
 
 
 def _cell(upper: int, lower: int) -> str:
-    """Dark modules are drawn as the background, light as the text colour: light text on a
-    dark terminal gives the dark-on-light a camera expects."""
-    return {(0, 0): "█", (0, 1): "▀", (1, 0): "▄", (1, 1): " "}[(int(bool(upper)), int(bool(lower)))]
+    """Dark modules in the text colour, light ones left as the background: drawn black on
+    the badge's white, as a camera expects a QR code."""
+    return {(1, 1): "█", (1, 0): "▀", (0, 1): "▄", (0, 0): " "}[(int(bool(upper)), int(bool(lower)))]

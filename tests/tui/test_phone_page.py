@@ -192,3 +192,19 @@ async def test_the_page_in_a_real_browser(tmp_path):
         assert outcome["word"] == "GET READY"
         assert outcome["colour"] == "rgb(240, 228, 66)", "the get-ready yellow fills the page"
         assert outcome["button"] == "Resume" and app.screen.session.state is State.PAUSED
+
+
+def test_the_qr_code_decodes_to_the_address():
+    """Each half block read back as two modules gives segno's own matrix: dark on light."""
+    import segno
+
+    from kneetimer.remote.server import qr_rows
+
+    address = "http://192.168.1.20:8765/abcdefghijklmnopqrstuv/"
+    rows = qr_rows(address)
+    modules = []
+    for row in rows:
+        modules.append([char in "█▀" for char in row])
+        modules.append([char in "█▄" for char in row])
+    expected = [[bool(cell) for cell in line] for line in segno.make(address, error="m").matrix_iter(border=2)]
+    assert modules[: len(expected)] == expected

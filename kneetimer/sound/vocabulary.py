@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
 from kneetimer.workout.cues import Cue, CueKind
-from kneetimer.workout.plan import Kind, Phase
+from kneetimer.workout.plan import Kind, Part, Phase
 
 
 class Signal(StrEnum):
@@ -26,6 +26,7 @@ class Signal(StrEnum):
     MINIMUM = "minimum"  # a ranged hold may be ended now
     HALFWAY = "halfway"
     TICK = "tick"  # 3, 2, 1
+    TURN = "turn"  # a paced rep turns: out, and back
 
 
 class SoundLevel(StrEnum):
@@ -37,7 +38,7 @@ class SoundLevel(StrEnum):
 
 
 _PRIORITY = {signal: rank for rank, signal in enumerate(Signal)}
-_ESSENTIAL_ONLY_SKIPS = {Signal.HALFWAY}
+_ESSENTIAL_ONLY_SKIPS = {Signal.HALFWAY, Signal.TURN}  # "essential" keeps go at the first rep
 
 
 def signal_for(cue: Cue, phase: Phase | None) -> Signal | None:
@@ -51,6 +52,8 @@ def signal_for(cue: Cue, phase: Phase | None) -> Signal | None:
         return Signal.HALFWAY
     if kind is CueKind.MINIMUM_REACHED:
         return Signal.MINIMUM
+    if kind is CueKind.TURN:
+        return Signal.TURN
     if kind is not CueKind.PHASE_STARTED or phase is None:
         return None
     if phase.kind is Kind.LEAD_IN:
@@ -63,7 +66,9 @@ def signal_for(cue: Cue, phase: Phase | None) -> Signal | None:
         return Signal.GO
     if phase.after_hold:
         return Signal.RELEASE
-    return None  # a rep's movement: no sound of its own (the voice says the rep)
+    if phase.part is Part.MOVE:  # paced reps are heard without the voice: go, then a turn each way
+        return Signal.GO if phase.rep_no == 1 and phase.step_no <= 1 else Signal.TURN
+    return None  # a rep done at your own pace: no sound (Enter counts it)
 
 
 def signals_to_play(cues: Iterable[Cue], phases: Sequence[Phase], level: SoundLevel,

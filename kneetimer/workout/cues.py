@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kneetimer.workout.plan import Phase
+from kneetimer.workout.plan import Part, Phase
 
 HALFWAY_MIN_SECONDS = 20.0
 COUNTDOWN_FROM = 3
 COUNTDOWN_MIN_SECONDS = 5.0  # shorter phases are over before a 3-2-1 could help
+TURN_MIN_SECONDS = 1.0  # a paced move shorter than this has no time to be told "back"
 
 
 class CueKind(StrEnum):
@@ -28,6 +29,7 @@ class CueKind(StrEnum):
     EXERCISE_DONE = "exercise-done"
     SESSION_FINISHED = "session-finished"
     STALLED = "stalled"  # the engine paused itself after a gap (see engine.py)
+    TURN = "turn"  # halfway through a paced rep's move: out becomes back
 
 
 @dataclass(frozen=True)
@@ -53,4 +55,6 @@ def cue_schedule(phase: Phase) -> list[tuple[CueKind, float, int | None]]:
         schedule.append((CueKind.HALFWAY, first_target / 2, None))
     if phase.minimum is not None:
         schedule.append((CueKind.MINIMUM_REACHED, phase.minimum, None))
+    if phase.part is Part.MOVE and not phase.after_hold and phase.duration >= TURN_MIN_SECONDS:
+        schedule.append((CueKind.TURN, phase.duration / 2, None))
     return sorted(schedule, key=lambda item: item[1])

@@ -92,12 +92,14 @@ def announcement(exercise: Exercise, side: str | None) -> str:
 
 
 def announcements(exercise: Exercise, side: str | None) -> list[str]:
-    """The get-ready announcement, longest first, down to the exercise's name alone."""
-    where = [side_words(side)] if side else []
+    """The get-ready announcement, longest first. Shortened, it keeps the side first, then
+    the name, then the numbers: "Right side. Clams, 10 reps, hold 5 seconds" down to
+    "Right side. Clams" and "Right side" (without sides: down to the name)."""
+    where = f"{side_words(side)[:1].upper()}{side_words(side)[1:]}. " if side else ""
     parts = prescription(exercise, spoken_hold)
-    texts = [", ".join([exercise.name, *where, *parts[:keep]]) for keep in range(len(parts), -1, -1)]
+    texts = [where + ", ".join([exercise.name, *parts[:keep]]) for keep in range(len(parts), -1, -1)]
     if where:
-        texts.append(exercise.name)
+        texts.append(where.rstrip(". "))
     return list(dict.fromkeys(texts))
 
 
@@ -116,7 +118,8 @@ def utterance_for(cue: Cue, phase: Phase | None, time_left: float | None) -> Utt
     if kind is CueKind.HALFWAY:
         return _fitted(["Halfway"], cue, time_left)
     if kind is CueKind.MINIMUM_REACHED:
-        return _fitted(["Minimum reached. Press Enter when you are done.", "You can stop now"], cue, time_left)
+        return _fitted(["You can stop any time: press Enter when you are done.", "You can stop any time"], cue,
+                       time_left)
     if kind is not CueKind.PHASE_STARTED or phase is None:
         return None
     if phase.kind is Kind.LEAD_IN:
@@ -133,15 +136,18 @@ def utterance_for(cue: Cue, phase: Phase | None, time_left: float | None) -> Utt
         return None  # the release: a sound, no word
     if phase.rep_no == 1 and phase.set_no > 1 and phase.step_no <= 1:
         return Utterance(f"Set {phase.set_no}", cue.at, timed=True, kind="set")
+    if phase.rep_no == 1 and phase.step_no <= 1:
+        return Utterance("Go", cue.at, timed=True, kind="go")  # after "3, 2, 1": go, not "1" again
     return Utterance(str(phase.rep_no), cue.at, timed=True, kind="rep")
 
 
-def _fitted(texts: list[str], cue: Cue, time_left: float | None) -> Utterance | None:
-    """The longest of `texts` that can be said before the next timed word."""
+def _fitted(texts: list[str], cue: Cue, time_left: float | None) -> Utterance:
+    """The longest of `texts` that can be said before the next timed word; the shortest
+    when none fits (what carries information is never dropped: a timed word may cut it)."""
     for text in texts:
         if fits(text, time_left):
             return Utterance(text, cue.at, timed=False, kind="announce")
-    return None
+    return Utterance(texts[-1], cue.at, timed=False, kind="announce")
 
 
 def prescription(exercise: Exercise, hold_words: Callable[[Hold], str]) -> list[str]:

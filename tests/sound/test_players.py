@@ -32,7 +32,7 @@ def test_play_returns_at_once_and_the_player_gets_the_sound_file(tmp_path):
         assert time.monotonic() - started < 0.05, "play() never waits for the player"
         wait_for(lambda: len(entries(log)) >= 2)
         played = sorted(Path(entry["what"]).name for entry in entries(log))  # two processes: either logs first
-        assert played == ["go-v1-80.wav", "tick-v1-80.wav"]
+        assert played == ["go-v2-80.wav", "tick-v2-80.wav"]
         assert player.broken is None
     finally:
         player.stop()

@@ -41,3 +41,51 @@ def test_volume_scales_and_no_sample_clips():
     assert max(map(abs, loud)) <= 32767 and max(map(abs, loud)) > 1.9 * max(map(abs, soft))
     assert set(silent) == {0}
     assert abs(loud[0]) < 2000, "a soft attack: no click"
+
+
+def _fft(values: list[complex]) -> list[complex]:
+    n = len(values)
+    if n == 1:
+        return values
+    even, odd = _fft(values[0::2]), _fft(values[1::2])
+    import cmath
+
+    twiddled = [cmath.exp(-2j * cmath.pi * k / n) * odd[k] for k in range(n // 2)]
+    return [even[k] + twiddled[k] for k in range(n // 2)] + [even[k] - twiddled[k] for k in range(n // 2)]
+
+
+def a_weighted_level(signal: Signal) -> float:
+    """The sound's A-weighted level in dB, measured from its samples (a DFT of the notes,
+    gaps left out, each frequency weighted as IEC 61672 says)."""
+    import math
+
+    from kneetimer.sound.tones import SAMPLE_RATE, a_weighting
+
+    sounding = [value for value in samples(signal, 1.0) if value != 0]
+    size = 1 << (len(sounding) - 1).bit_length()
+    spectrum = _fft([complex(v) for v in sounding] + [0j] * (size - len(sounding)))
+    power = sum(abs(spectrum[k]) ** 2 * a_weighting(max(1.0, k * SAMPLE_RATE / size)) ** 2 for k in range(1, size // 2))
+    return 10 * math.log10(2 * power / (size * len(sounding)))  # Parseval: the weighted mean square
+
+
+def test_loudness_is_matched_a_weighted_within_3_db():
+    levels = {signal: a_weighted_level(signal) for signal in Signal}
+    assert max(levels.values()) - min(levels.values()) <= 3.0, levels
+
+
+def test_nothing_carries_a_cue_below_laptop_speakers_and_every_note_fades_to_silence():
+    from kneetimer.sound.tones import FADE_S, SAMPLE_RATE
+
+    for signal, notes in TONES.items():
+        assert all(note.hz >= 400 for note in notes), signal
+        data, start = samples(signal, 1.0), 0
+        for note in notes:
+            end = start + int(note.seconds * SAMPLE_RATE)
+            tail = data[end - int(FADE_S * SAMPLE_RATE): end]
+            assert abs(data[end - 1]) <= 2 and max(abs(v) for v in tail) < 0.1 * 32767, (signal, note)
+            start = end + int(note.gap * SAMPLE_RATE)
+
+
+def test_release_and_rest_differ_in_rhythm_not_only_in_pitch():
+    release, rest = TONES[Signal.RELEASE], TONES[Signal.REST]
+    assert rest[0].gap >= 3 * release[0].gap and duration(Signal.REST) >= 1.8 * duration(Signal.RELEASE)

@@ -83,9 +83,9 @@ async def test_the_voice_says_timed_words_and_fits_the_announcement(tmp_path):
         await advance_stepwise(pilot, 5 + 8 + 0.5)
     said = [(round(u.due - 1000, 3), u.text, u.timed) for u in speaker.utterances]
     assert said[:6] == [
-        (0, "Clams, right side", False),  # the whole prescription would run into the 3-2-1
+        (0, "Right side. Clams", False),  # the whole prescription would run into the 3-2-1
         (2, "3", True), (3, "2", True), (4, "1", True),
-        (5, "1", True), (13, "2", True),  # rep numbers at each rep's hold; the release is a sound
+        (5, "Go", True), (13, "2", True),  # go, then rep numbers at each rep's hold; the release is a sound
     ]
     assert all(signal is not Signal.TICK for _, signal in app.player.played), "the voice says 3-2-1 instead"
 
@@ -99,7 +99,7 @@ async def test_the_voice_says_the_set_for_reps_too_and_switch_sides(tmp_path):
         await pilot.pause()
         await advance_stepwise(pilot, 5 + 8 + 1)
     texts = speaker.said
-    assert texts[:8] == ["Lift, right side, 2 sets", "3", "2", "1", "1", "2", "Set 2", "2"]
+    assert texts[:8] == ["Right side. Lift, 2 sets", "3", "2", "1", "Go", "2", "Set 2", "2"]
     assert "Switch sides. Left side" in texts
 
 

@@ -76,22 +76,43 @@ def test_the_next_timed_word_is_the_next_count_or_the_next_phase():
 def test_announcements_shrink_to_fit_the_time_before_the_next_timed_word():
     clams = ROUTINE.exercises[0]
     texts = announcements(clams, "right")
-    assert texts[0] == "Clams, right side, 2 sets, 2 reps, hold 5 seconds"
-    assert texts[-1] == "Clams"
+    assert texts[0] == "Right side. Clams, 2 sets, 2 reps, hold 5 seconds", "the side first"
+    assert texts[-1] == "Right side", "shortened, the side is what stays"
     assert all(len(a) > len(b) for a, b in itertools.pairwise(texts))
     lead_in = Cue(CueKind.PHASE_STARTED, 0, 100.0)
     assert utterance_for(lead_in, PLAN.phases[0], None).text == texts[0], "no hurry: all of it"
-    assert utterance_for(lead_in, PLAN.phases[0], 2.0).text == "Clams, right side"
-    assert utterance_for(lead_in, PLAN.phases[0], 0.5) is None, "no time: nothing rather than late"
+    assert utterance_for(lead_in, PLAN.phases[0], 2.0).text == "Right side. Clams"
+    assert utterance_for(lead_in, PLAN.phases[0], 0.5).text == "Right side", "never dropped: a timed word may cut it"
     assert fits("Clams", 0.65) and not fits("Clams", 0.6)
 
 
 def test_timed_words():
     first_rep = next(p for p in PLAN.phases if p.kind is Kind.REP)
     said = utterance_for(Cue(CueKind.PHASE_STARTED, 1, 4.0), first_rep, 0.1)
-    assert (said.text, said.timed, said.due) == ("1", True, 4.0), "on time, however little time there is"
+    assert (said.text, said.timed, said.due) == ("Go", True, 4.0), "go after 3-2-1, on time however little time"
     release = next(p for p in PLAN.phases if p.after_hold)
     assert utterance_for(Cue(CueKind.PHASE_STARTED, 2, 9.0), release, 3.0) is None
     second_set = next(p for p in PLAN.phases if p.kind is Kind.REP and p.set_no == 2 and p.rep_no == 1)
     assert utterance_for(Cue(CueKind.PHASE_STARTED, 5, 30.0), second_set, 5.0).text == "Set 2"
     assert utterance_for(Cue(CueKind.COUNTDOWN, 5, 33.0, 2), second_set, 1.0).text == "2"
+
+
+def test_paced_reps_are_heard_without_the_voice():
+    """Go at the first rep, then a soft turn each way (out at each rep's start, back at
+    half its tempo); "essential" keeps the go."""
+    from tests.engine_helpers import drive, make_session, routine_from
+
+    paced = routine_from('name = "x"\nlead_in = 0\n[[exercise]]\nname = "Deadlift"\nreps = 3\ntempo = 3\n')
+    session, clock = make_session(paced, stall_after=None)
+    session.start()
+    drive(session, clock)
+    cues = session.drain_cues()
+    heard = [signal for _, signal in signals_to_play(cues, session.plan.phases, SoundLevel.ALL)]
+    assert heard[:6] == [Signal.GO, Signal.TURN, Signal.TURN, Signal.TURN, Signal.TURN, Signal.TURN]
+    essential = [signal for _, signal in signals_to_play(cues, session.plan.phases, SoundLevel.ESSENTIAL)]
+    assert essential[0] is Signal.GO and Signal.TURN not in essential
+
+
+def test_a_ranged_holds_minimum_says_you_can_stop():
+    said = utterance_for(Cue(CueKind.MINIMUM_REACHED, 0, 10.0), None, 0.5)
+    assert said.text == "You can stop any time"

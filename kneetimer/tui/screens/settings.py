@@ -23,6 +23,7 @@ from kneetimer.tui.widgets.keybar import KeyBar
 LEVEL_WORDS = {SoundLevel.ALL: "all", SoundLevel.ESSENTIAL: "essential (no halfway)", SoundLevel.OFF: "off"}
 SIGNAL_WORDS = {
     Signal.GET_READY: "get ready", Signal.GO: "go (work starts)", Signal.TICK: "3-2-1 tick",
+    Signal.TURN: "turn (a paced rep)",
     Signal.RELEASE: "release (a hold ends)", Signal.REST: "rest", Signal.SWITCH: "switch sides",
     Signal.HALFWAY: "halfway", Signal.MINIMUM: "minimum reached", Signal.DONE: "workout done",
 }

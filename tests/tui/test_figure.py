@@ -39,7 +39,7 @@ async def test_a_hold_draws_the_figure_once_and_sets_no_frame_timer(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await advance_stepwise(pilot, 3.5)
-        assert word(app) == "HOLD"
+        assert word(app).startswith("HOLD")
         figure = app.screen.grid.figure
         assert figure_rows(app) >= 4
         assert figure._frames is None, "a hold is still: nothing to redraw"
@@ -75,7 +75,7 @@ async def test_the_other_side_is_drawn_mirrored(tmp_path):
         await advance_stepwise(pilot, 3.5)
         first = app.screen.grid.figure.position
         first_rows = drawn_rows(app.screen.grid.figure)
-        while "LEFT" not in app.screen.grid.title_text.text.upper() or word(app) != "HOLD":
+        while "LEFT" not in app.screen.grid.title_text.text.upper() or not word(app).startswith("HOLD"):
             await advance_stepwise(pilot, 0.5)
         second = app.screen.grid.figure.position
         assert first[0] == second[0] == "clam"

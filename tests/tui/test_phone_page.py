@@ -175,7 +175,11 @@ async def test_the_page_in_a_real_browser(tmp_path):
                         break
                     threading.Event().wait(0.05)
                 outcome["word"] = driver.find_element(By.ID, "word").text
-                outcome["colour"] = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+                for _ in range(100):  # the colour eases in over 0.2 s
+                    outcome["colour"] = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+                    if outcome["colour"] == "rgb(240, 228, 66)":
+                        break
+                    threading.Event().wait(0.05)
                 driver.find_element(By.ID, "pause").click()
                 for _ in range(100):
                     if driver.find_element(By.ID, "pause").text == "Resume":

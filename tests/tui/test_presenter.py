@@ -36,11 +36,11 @@ ROUTINE = routine_from(
 
 # (seconds after the start, look, title, word, hint, clock, reps beside the clock)
 MOMENTS = [
-    (1.0, Look.GET_READY, "Clams — RIGHT SIDE", "GET READY", "Enter starts now", "4", None),
-    (5.5, Look.HOLD, "Clams — RIGHT SIDE", "HOLD", "", "2", "1/3"),
-    (7.5, Look.MOVE, "Clams — RIGHT SIDE", "MOVE", "", "2", "1/3"),
-    (17.5, Look.SWITCH, "Clams — LEFT SIDE", "SWITCH SIDES", "", "5", None),  # Enter waits 1 s
-    (18.5, Look.SWITCH, "Clams — LEFT SIDE", "SWITCH SIDES", "Enter starts now", "4", None),
+    (1.0, Look.GET_READY, "Clams — RIGHT SIDE", "GET READY RIGHT", "Enter starts now", "4", None),
+    (5.5, Look.HOLD, "Clams — RIGHT SIDE", "HOLD RIGHT", "", "2", "1/3"),
+    (7.5, Look.MOVE, "Clams — RIGHT SIDE", "MOVE RIGHT", "", "1/3", None),  # the rep big; the tempo is the bar
+    (17.5, Look.SWITCH, "Clams — LEFT SIDE", "SWITCH SIDES LEFT", "", "5", None),  # Enter waits 1 s
+    (18.5, Look.SWITCH, "Clams — LEFT SIDE", "SWITCH SIDES LEFT", "Enter starts now", "4", None),
     (35.5, Look.REST, "Up next: Stretch", "REST", "Enter starts now", "9", None),
     (51.0, Look.HOLD, "Stretch", "HOLD", "at least 0:30, up to 1:00", "28", None),
 ]
@@ -113,3 +113,14 @@ def test_a_get_ready_says_to_ease_an_exercise_red_last_time():
     shown = present(view_of(session), {("Clams", "left"): 8})
     assert shown.cues == "Last time this was 8/10 (red). Ease it today: fewer reps or a shorter hold."
     assert present(view_of(session), {("Clams", "right"): 8}).cues == "", "the other side: as usual"
+
+
+@pytest.mark.parametrize("seconds, expected", [
+    (1.0, "3 reps · hold 2s · right then left"),  # a get-ready: what it asks (its name is the title)
+    (18.5, "Next: left side · 3 reps · hold 2s · right then left"),
+    (35.5, "Next: Stretch   (hold 30s-1m)"),
+    (6.0, ""),
+])
+def test_next_names_what_really_comes_next(seconds, expected):
+    _, shown = at(seconds)
+    assert shown.next_line == expected

@@ -51,16 +51,16 @@ async def test_workout_walks_through_lead_in_holds_and_reps(data_dir):
         await pilot.pause()
         assert isinstance(app.screen, WorkoutScreen)
         assert title(app) == "Clams — RIGHT SIDE"
-        assert word(app) == "GET READY"
+        assert word(app) == "GET READY RIGHT", "the side as big as the word"
         assert big(app) == "3"
-        assert "Next: Clams — right side" in text_of(app, "#next")
+        assert text_of(app, "#next").startswith("2 reps"), "what it asks; its name is the title already"
         await advance(pilot, 3)
-        assert word(app) == "HOLD"
+        assert word(app) == "HOLD RIGHT"
         assert text_of(app, "#counters") == "Rep 1 / 2   Side 1 / 2"
         assert big(app) == "2"
         assert text_of(app, "#cues") == "Heels together"
         await advance(pilot, 2.5)
-        assert word(app) == "MOVE" and big(app) == "3"
+        assert word(app) == "MOVE RIGHT" and big(app) == "1/2", "in a move the rep is the big number"
 
 
 async def test_space_pauses_and_resumes_and_the_footer_follows(data_dir):

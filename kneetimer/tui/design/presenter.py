@@ -15,14 +15,16 @@ from dataclasses import dataclass
 from kneetimer.care.pain import ease_note
 from kneetimer.routines.durations import format_clock
 from kneetimer.text import shorten
+from kneetimer.tui.design.blockfont import FONT_3X5
 from kneetimer.tui.design.palette import Look
 from kneetimer.workout.engine import EnterAction
 from kneetimer.workout.motion import Motion, motion_for
 from kneetimer.workout.plan import Kind, Part, Phase
 from kneetimer.workout.view import SessionView
-from kneetimer.workout.words import countdown_text, minutes, phase_title, side_words
+from kneetimer.workout.words import countdown_text, describe, minutes, phase_title, side_words
 
 CUE_LENGTH = 80  # characters of each cue on the cue line
+SIDE_LETTERS = 10  # a longer side label stays in the title: the word would shrink too far
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class WorkoutDisplay:
     cues: str
     instructions: str
     counters: bool  # a counters line (rep, set, side) has something to say
+    next_line: str  # during a get-ready or a rest: what really comes next ("" for nothing)
     motion: Motion | None  # what the figure does
 
 
@@ -58,7 +61,7 @@ def present(view: SessionView, ease: Mapping[tuple[str, str | None], int] | None
     return WorkoutDisplay(
         look=look_of(view),
         title=title_of(view),
-        word="PAUSED" if view.paused else phase_title(phase),
+        word="PAUSED" if view.paused else word_of(view),
         hint=hint_of(view),
         clock=clock,
         clock_template=template,
@@ -69,6 +72,7 @@ def present(view: SessionView, ease: Mapping[tuple[str, str | None], int] | None
         cues=cues,
         instructions=phase.instructions,
         counters=phase.rep_no is not None or phase.sets > 1 or bool(phase.exercise.sides),
+        next_line=next_line(view),
         motion=motion_for(phase, view.upcoming),
     )
 
@@ -87,6 +91,39 @@ def look_of(view: SessionView) -> Look:
     if phase.part is Part.MOVE:
         return Look.MOVE
     return Look.HOLD
+
+
+def word_of(view: SessionView) -> str:
+    """The phase word, with the side where the exercise has sides ("HOLD LEFT"): lying on
+    one side, the side is what matters most, so it is as big as the word. A side label the
+    block font cannot spell is left to the title."""
+    phase = view.phase
+    word = phase_title(phase)
+    shown = view.upcoming if phase.between and view.upcoming is not None else phase
+    if phase.between or shown.side is None:
+        return word
+    with_side = f"{word} {shown.side.upper()}"
+    return with_side if FONT_3X5.supports(with_side) and len(shown.side) <= SIDE_LETTERS else word
+
+
+def next_line(view: SessionView) -> str:
+    """What really comes next: the next exercise during the rest between exercises, the
+    next set during a rest between sets, the other side at a switch; during a get-ready,
+    what this exercise asks and needs (its name is the title already)."""
+    phase, upcoming = view.phase, view.upcoming
+    if upcoming is None or not phase.getting_ready:
+        return ""
+    details = describe(upcoming.exercise)
+    needs = ("   needs: " + shorten(", ".join(upcoming.exercise.equipment), 60)) if upcoming.exercise.equipment else ""
+    if phase.between:
+        side = f" — {shorten(side_words(upcoming.side), 30)}" if upcoming.side else ""
+        return f"Next: {shorten(upcoming.exercise.name, 50)}{side}" + (f"   ({details})" if details else "") + needs
+    if phase.kind is Kind.REST:
+        side = f", {shorten(side_words(upcoming.side), 30)}" if upcoming.side else ""
+        return f"Next: set {upcoming.set_no} of {upcoming.sets}{side}"
+    if phase.kind is Kind.SWITCH:
+        return f"Next: {shorten(side_words(upcoming.side), 30)}" + (f" · {details}" if details else "")
+    return details + needs
 
 
 def title_of(view: SessionView) -> str:
@@ -114,9 +151,11 @@ def hint_of(view: SessionView) -> str:
 
 
 def clock_texts(view: SessionView) -> tuple[str, str, str | None]:
-    """(what the countdown shows, the widest it will show in this phase, the rep number)."""
+    """(what the countdown shows, the widest it will show in this phase, the rep number
+    beside it). Reps at your own pace and a paced rep's move show the rep, big; a hold
+    shows its seconds, with the rep beside them."""
     phase = view.phase
-    if view.counts_reps:
+    if view.counts_reps or phase.part is Part.MOVE:  # in a move, the rep is what matters: the tempo is the bar
         return f"{phase.rep_no}/{phase.reps}", f"{phase.reps}/{phase.reps}", None
     reps = f"{phase.rep_no}/{phase.reps}" if view.paced_rep else None
     if view.countdown is None or phase.duration is None:

@@ -64,7 +64,13 @@ def plan(width: int, height: int, content: Content) -> Layout:
         if title_rows + 3 + bigger_rows <= usable_rows:
             countdown, reps, beside = bigger
             clock_rows = bigger_rows
-    word = _word(content.word, usable_width, max(3, round(clock_rows * 0.36)))
+    word_height = max(3, round(clock_rows * 0.36))
+    word = _word(content.word, usable_width, word_height)
+    if content.figure is not None:  # the word (with its side) leaves the figure its room, if it can
+        room = usable_width - _figure_reserve(content.figure)
+        narrower = _word(content.word, room, word_height) if room > 0 else PLAIN
+        if narrower.is_block:
+            word = narrower
     word_rows = word.size(content.word)[1]
     if title_rows + word_rows + clock_rows > usable_rows:  # too short: the word goes plain, the clock shrinks
         word, word_rows = PLAIN, 1
@@ -104,6 +110,11 @@ def plan(width: int, height: int, content: Content) -> Layout:
 FIGURE_GAP = 2  # columns between the countdown and the figure
 FIGURE_MIN_ROWS = 6
 FIGURE_MIN_UNIT = 7.0  # pixels to the trunk's length: smaller, a figure stops reading as a body
+
+
+def _figure_reserve(figure: tuple[float, float]) -> int:
+    """The fewest columns a figure of this shape needs to read as a body."""
+    return math.ceil(figure[0] * FIGURE_MIN_UNIT) + 2 + FIGURE_GAP
 
 
 def _figure_columns(content: Content, width: int, word_columns: int, rows: int, countdown: Fit,

@@ -1,14 +1,13 @@
-"""During a get-ready or a rest: what comes next, and what it needs."""
+"""During a get-ready or a rest: what comes next (the presenter's words), "Next:" in bold."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.reactive import reactive
 
-from kneetimer.text import shorten
 from kneetimer.tui.widgets.line import Line
-from kneetimer.workout.plan import Phase
-from kneetimer.workout.words import describe, side_words
+
+PREFIX = "Next:"
 
 
 class NextUp(Line):
@@ -18,20 +17,12 @@ class NextUp(Line):
     }
     """
 
-    upcoming: reactive[Phase | None] = reactive(None)
+    words: reactive[str] = reactive("")
 
-    def watch_upcoming(self, upcoming: Phase | None) -> None:
-        self.value = next_text(upcoming) if upcoming is not None else Text("")
-
-
-def next_text(upcoming: Phase) -> Text:
-    line = Text("Next: ", style="bold")
-    line.append(shorten(upcoming.exercise.name, 50))
-    if upcoming.side:
-        line.append(f" — {shorten(side_words(upcoming.side), 30)}")
-    details = describe(upcoming.exercise)
-    if details:
-        line.append(f"   ({details})")
-    if upcoming.exercise.equipment:
-        line.append("   needs: " + shorten(", ".join(upcoming.exercise.equipment), 60))
-    return line
+    def watch_words(self, words: str) -> None:
+        line = Text()
+        if words.startswith(PREFIX):
+            line.append(PREFIX, style="bold")
+            words = words[len(PREFIX):]
+        line.append(words)
+        self.value = line

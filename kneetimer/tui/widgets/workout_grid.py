@@ -114,7 +114,7 @@ class WorkoutGrid(Widget):
         self.countdown.text = display.clock
         self.countdown.reps = display.reps or ""
         self.counters.phase = view.phase
-        self.next_up.upcoming = view.upcoming
+        self.next_up.words = display.next_line
         self.phase_bar.set_fraction(view.phase_progress)
         self.session_bar.set_fraction(view.session_progress)
         self._progress = display.progress
@@ -170,7 +170,7 @@ class WorkoutGrid(Widget):
         optional = (
             ("hint", 1 if display.hint else 0),
             ("counters", 1 if display.counters else 0),
-            ("next", 2 if view.upcoming is not None else 0),
+            ("next", 0 if not display.next_line else 1 if len(display.next_line) <= width - 2 else 2),
             ("bars", 2),
             ("cues", 1 if display.cues else 0),
             ("instructions", min(MAX_INSTRUCTION_ROWS, 1 + len(instructions) // max(20, width - 2))

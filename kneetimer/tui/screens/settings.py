@@ -123,7 +123,7 @@ class SettingsScreen(Screen[None]):
     def _test(self, signal: Signal) -> None:
         if self.app.player is not None:
             self.app.player.play(signal)
-        self.query_one("#settings-problem", Static).update(Text(f"♪ {SIGNAL_WORDS[signal]}"))
+        self.notify(f"♪ {SIGNAL_WORDS[signal]}", timeout=1.1, markup=False)  # on screen at any size
 
 
 def _row(label: str, widget):

@@ -16,8 +16,8 @@ KEYS = ["space", "enter", "n", "p", "q", "y", "escape", "r", "a", "h", "s", "d",
         "tab", "plus", "minus", "x"]
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-async def test_three_hundred_random_keys(tmp_path, seed):
+@pytest.mark.parametrize("seed", [1])
+async def test_random_keys_all_over_the_app(tmp_path, seed):
     chooser = random.Random(seed)
     app = make_app(None, tmp_path / "data")
     with warnings.catch_warnings():

@@ -13,8 +13,9 @@ def test_the_list_names_every_move(capsys):
     assert main(["figures"]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert lines[0].split()[:2] == ["NAME", "MOVE"]
-    assert sorted(line.split()[0] for line in lines[1:]) == sorted(MOVES)
+    named = [line.split(":")[0] for line in lines if not line.startswith(" ")]
+    assert sorted(named) == sorted(MOVES)
+    assert max(len(line) for line in lines) <= 80, "piped, it fits 80 columns"
 
 
 def test_one_move_as_text_shows_its_keyframes(capsys):

@@ -32,7 +32,8 @@ def show_figures(name: str | None) -> int:
         return run_gallery(name)
     if name is None:
         for move in MOVES.values():
-            print(textwrap.fill(f"{move.name}: {move.title}, seen from the {move.view}", PIPED_WIDTH))
+            print(textwrap.fill(f"{move.name}: {move.title}, seen from the {move.view}", PIPED_WIDTH,
+                                subsequent_indent="    "))
             print(textwrap.fill(f"the working leg: {move.working}", PIPED_WIDTH, initial_indent="    ",
                                 subsequent_indent="    "))
         return EXIT_OK

@@ -44,6 +44,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 print(problem, file=sys.stderr)
             continue
         routine = result.routine
+        for warning in result.warnings:
+            print(f"{warning} (a warning)", file=sys.stderr)
         length = minutes(build_plan(routine).total_seconds)
         print(f"{name}: ok ({counted(len(routine.exercises), 'exercise')}, about {length} min)")
     return EXIT_OK if all_valid else EXIT_BAD_INPUT

@@ -19,6 +19,7 @@ from kneetimer.figures.library import Move, Prop
 from kneetimer.figures.skeleton import HEAD_RADIUS, Point, View, along, joints
 
 LIMB = 0.17  # a limb's thickness, in trunk lengths
+MAX_STROKE_RADIUS = 2.0  # pixels: a large figure gains detail, not bulk (limbs at most 4 pixels thick)
 TRUNK = 0.28
 ROLLER_RADIUS = 0.24
 STEP_HEIGHT = 0.42
@@ -169,9 +170,13 @@ def draw(move: Move, fraction: float, mirrored: bool, width: int, height: int) -
 
     for shape in shapes(move, fraction):
         if isinstance(shape, Line):
-            _stroke(rows, pixel(shape.start), pixel(shape.end), max(0.5, shape.width * scale / 2), shape.ink)
+            radius = min(MAX_STROKE_RADIUS, max(0.5, shape.width * scale / 2))  # lines at every size, not bulk
+            _stroke(rows, pixel(shape.start), pixel(shape.end), radius, shape.ink)
         elif isinstance(shape, Disc):
-            _stamp(rows, pixel(shape.centre), max(0.5, shape.radius * scale), shape.ink)
+            radius = max(0.5, shape.radius * scale)
+            _stamp(rows, pixel(shape.centre), radius, shape.ink)
+            if shape.ink is not Ink.PROP and radius > 3 * MAX_STROKE_RADIUS:  # a large head: a ring, not a blob
+                _stamp(rows, pixel(shape.centre), radius - 2 * MAX_STROKE_RADIUS, Ink.NONE)
         else:
             (x0, y0), (x1, y1) = pixel((shape.left, shape.top)), pixel((shape.right, shape.bottom))
             _fill(rows, min(x0, x1), y0, max(x0, x1), y1, shape.ink)

@@ -151,8 +151,8 @@ _add(Move(
     ground=("ankle", "toe"),
     working="the standing leg bends a little, a quarter squat at most",
 ))
-_add(Move(
-    "lateral-band-walk", "Lateral band walk", View.FRONT, "left",
+_add(Move(  # facing you: "to the right" steps to the screen's right, as in a mirror
+    "lateral-band-walk", "Lateral band walk", View.FRONT, "right",
     (Pose(trunk=90, hip=6, other_hip=-6, thigh=0.92, other_thigh=0.92, ankle=90, other_ankle=-90,
           foot=0.45, other_foot=0.45, shoulder=18, elbow=0, other_shoulder=-18),
      Pose(trunk=90, hip=26, other_hip=-8, thigh=0.92, other_thigh=0.92, ankle=90, other_ankle=-90,
@@ -210,5 +210,79 @@ _add(Move(
     working="the leg drawn to the chest, then straightened and held",
     prop=Prop.ROLLER, prop_at="pelvis",
 ))
+
+# Lying on the back, seen from the side, head to the left: knees bent, feet flat.
+_BACK = Pose(trunk=180, hip=50, knee=110, ankle=60, other_hip=50, other_knee=110, other_ankle=60,
+             shoulder=0, other_shoulder=0)
+_BRIDGE_UP = Pose(trunk=200, hip=0, knee=100, ankle=80, other_hip=0, other_knee=100, other_ankle=80,
+                  shoulder=-20, other_shoulder=-20)
+_add(Move(
+    "bridge", "Bridge", View.SIDE, "right", (_BACK, _BRIDGE_UP),
+    ground=("neck", "ankle", "toe", "other_ankle", "other_toe"),
+    working="both legs push the hips up until shoulders, hips and knees are in a line",
+))
+_add(Move(
+    "single-leg-bridge", "Single-leg bridge", View.SIDE, "right",
+    (Pose(**{**_BACK.__dict__, "other_hip": 50, "other_knee": 0, "other_ankle": 90}),
+     Pose(**{**_BRIDGE_UP.__dict__, "other_hip": 0, "other_knee": 0, "other_ankle": 90})),
+    ground=("neck", "ankle", "toe"),
+    working="the bent leg pushes the hips up; the other stays straight, in line",
+))
+# Side plank, seen from the front, lying on the right side (head to the left), on the forearm.
+_add(Move(
+    "side-plank", "Side plank", View.FRONT, "left",
+    (Pose(trunk=150, hip=30, other_hip=30, other_shoulder=-60, other_elbow=-90, shoulder=-30, elbow=0,
+          ankle=90, other_ankle=90, foot=0.35, other_foot=0.35),
+     Pose(trunk=168, hip=0, other_hip=0, other_shoulder=-78, other_elbow=-90, shoulder=-30, elbow=0,
+          ankle=90, other_ankle=90, foot=0.35, other_foot=0.35)),
+    ground=("other_elbow", "other_hand", "ankle", "other_ankle", "other_hip"),
+    working="on the forearm, the hips lift off the floor until the body is straight from head to feet",
+))
+_add(Move(
+    "standing-hip-abduction", "Standing hip abduction", View.FRONT, "left",
+    (Pose(trunk=90, hip=3, other_hip=-3, ankle=90, other_ankle=-90, foot=0.45, other_foot=0.45,
+          shoulder=12, other_shoulder=-12),
+     Pose(trunk=92, hip=32, other_hip=-3, ankle=90, other_ankle=-90, foot=0.45, other_foot=0.45,
+          shoulder=12, other_shoulder=-12)),
+    ground=("other_toe", "other_ankle"),
+    working="the straight leg lifts out to the side; the body stays upright",
+))
+_add(Move(
+    "monster-walk", "Monster walk", View.SIDE, "right",
+    (Pose(trunk=80, hip=25, knee=35, ankle=100, other_hip=15, other_knee=35, other_ankle=100, shoulder=30,
+          elbow=40, other_shoulder=20, other_elbow=40),
+     Pose(trunk=80, hip=50, knee=40, ankle=100, other_hip=0, other_knee=30, other_ankle=110, shoulder=20,
+          elbow=40, other_shoulder=30, other_elbow=40)),
+    ground=("ankle", "toe", "other_ankle", "other_toe"),
+    working="half squatting, the leading leg steps forward and out against the band",
+    prop=Prop.BAND, band=("knee>ankle@0.3", "other_knee>other_ankle@0.3"),
+))
+_add(Move(
+    "step-up", "Step-up", View.SIDE, "right",
+    (Pose(trunk=84, hip=62, knee=78, ankle=106, other_hip=-4, other_knee=4, shoulder=10, other_shoulder=-10),
+     Pose(trunk=90, hip=2, knee=2, ankle=90, other_hip=40, other_knee=70, other_ankle=100, shoulder=-10,
+          other_shoulder=10)),
+    ground=("other_ankle",), on_prop=("ankle", "toe"),
+    working="the leg on the step straightens and lifts you onto it",
+    prop=Prop.STEP, prop_at="ankle",
+))
+_add(Move(
+    "wall-sit", "Wall sit", View.SIDE, "right",
+    (Pose(trunk=90, hip=40, knee=40, ankle=90, other_hip=40, other_knee=40, other_ankle=90, shoulder=5,
+          other_shoulder=5),
+     Pose(trunk=90, hip=85, knee=85, ankle=90, other_hip=85, other_knee=85, other_ankle=90, shoulder=5,
+          other_shoulder=5)),
+    ground=("ankle", "toe", "other_ankle", "other_toe"),
+    working="both thighs; the back stays flat against the wall",
+))
+
+# Other names people give the moves: a routine may use them.
+ALIASES = {
+    "clams": "clam", "clamshell": "clam", "clamshells": "clam", "clam-shell": "clam",
+    "side-lying-leg-raise": "side-leg-lift", "side-leg-raise": "side-leg-lift", "side-lying-leg-lift": "side-leg-lift",
+    "hip-hike": "pelvic-drop", "pelvic-lift": "pelvic-drop", "glute-bridge": "bridge", "hip-bridge": "bridge",
+    "side-bridge": "side-plank", "hip-abduction": "standing-hip-abduction", "band-walk": "lateral-band-walk",
+    "crab-walk": "lateral-band-walk", "foam-roller": "it-band-roll", "wall-squat": "wall-sit",
+}
 
 FIGURE_NAMES = tuple(MOVES)

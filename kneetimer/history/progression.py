@@ -74,7 +74,8 @@ def progress(routine: Routine) -> Suggestion:
     for exercise in routine.exercises:
         if exercise.harder:
             changes.append(f"{exercise.name}: {exercise.harder}")
-            exercise = replace(exercise, cues=(f"Harder: {exercise.harder}", *exercise.cues), harder="")
+            exercise = replace(exercise, cues=(f"Harder: {exercise.harder}", *exercise.cues), harder="",
+                               figure=_with_band(exercise.figure, exercise.harder))
         elif exercise.hold is not None and not exercise.hold.is_range:
             longer = _longer(exercise.hold.maximum)
             changes.append(f"{exercise.name}: hold {exercise.hold.maximum:g}s -> {longer:g}s")
@@ -96,3 +97,11 @@ def _longer(seconds: float) -> float:
 def _with_hold(exercise: Exercise, hold: Hold) -> Exercise:
     steps = tuple(replace(step, hold=hold) if step.hold == exercise.hold else step for step in exercise.steps)
     return replace(exercise, hold=hold, steps=steps)
+
+
+def _with_band(figure: str, harder: str) -> str:
+    """The band variant of a figure when the step up adds a band and one exists (clam -> clam-band)."""
+    from kneetimer.figures.library import MOVES
+
+    banded = f"{figure}-band"
+    return banded if figure and "band" in harder.lower() and banded in MOVES else figure

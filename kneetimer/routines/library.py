@@ -77,11 +77,13 @@ sides = "each"          # right then left; or "none", or ["left leg", "right leg
 sets = 1
 reps = 10
 hold = "5s"             # each rep held 5 s, plus `tempo` (3 s) to move
+figure = "clam"         # the move drawn beside the countdown: `kneetimer figures` lists them
 
 [[exercise]]
 name = "IT band stretch"
 sides = "each"
 hold = ["30s", "1m"]    # a range: Enter ends it after 30 s, or it runs to 1 min
+figure = "it-band-stretch-standing"
 '''
 
 

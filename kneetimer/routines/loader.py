@@ -26,7 +26,7 @@ from kneetimer.routines.model import (
     Routine,
     Step,
 )
-from kneetimer.routines.suggest import suggest, suggest_figure
+from kneetimer.routines.suggest import figure_named, suggest, suggest_figure
 from kneetimer.routines.tomlpos import KeyLines, scan
 from kneetimer.text import clean, clean_line, shorten
 
@@ -74,6 +74,7 @@ class LoadResult:
 
     routine: Routine | None
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # the routine runs; something is worth saying
 
     @property
     def ok(self) -> bool:
@@ -213,6 +214,7 @@ class _Checker:
         self.display = display
         self.lines = lines
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
 
     # -- reporting ----------------------------------------------------------
 
@@ -269,6 +271,7 @@ class _Checker:
                 lead_in_set="lead_in" in doc,
             ),
             [],
+            sorted(self.warnings, key=lambda problem: problem.line or 0),
         )
 
     def exercises(self, doc: Table) -> list[Exercise]:
@@ -404,9 +407,15 @@ class _Checker:
         name = clean_line(value)
         if name in MOVES or not name:
             return name
+        meant = figure_named(name)
+        if meant is not None:
+            return meant  # the same move, written another way (an alias, its title)
         guess = suggest_figure(name)
         hint = f" (did you mean '{guess}'?)" if guess else " (`kneetimer figures` lists them)"
-        self.report((*where, "figure"), f"unknown figure {_show(name)}{hint}", prefix)
+        exercise, step = where
+        line = self.lines.key(exercise, step, "figure")
+        self.warnings.append(Problem(self.display, line, f"{prefix}unknown figure {_show(name)}{hint}; "
+                                                         "it runs without a figure"))
         return default
 
     def text_list(self, table: Table, key: str, where: Where, prefix: str) -> tuple[str, ...]:

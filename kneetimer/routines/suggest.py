@@ -71,17 +71,38 @@ def _commonness(name: str) -> int:
     return COMMON.index(name) if name in COMMON else len(COMMON)
 
 
+def _figure_key(name: str) -> str:
+    return name.lower().replace(" ", "-").replace("_", "-").replace(",", "").replace(":", "").strip("-")
+
+
+def figure_named(name: str) -> str | None:
+    """The move a routine means by `name`: its name, a common alias ("glute bridge"), or its
+    title, however written; None when it is none of these."""
+    from kneetimer.figures.library import ALIASES, MOVES
+
+    wanted = _figure_key(name)
+    if wanted in MOVES:
+        return wanted
+    if wanted in ALIASES:
+        return ALIASES[wanted]
+    titles = {_figure_key(move.title): move.name for move in MOVES.values()}
+    return titles.get(wanted)
+
+
 def suggest_figure(name: str) -> str | None:
     """The figure a misspelt or half-remembered name most likely means ("clams", "it band
-    stretch"): the closest by edits when close, else one the name is part of."""
-    from kneetimer.figures.library import FIGURE_NAMES
+    stretch"): a name, alias or title close by edits, else one the name is part of."""
+    from kneetimer.figures.library import ALIASES, FIGURE_NAMES, MOVES
 
-    wanted = name.lower().replace(" ", "-").replace("_", "-")
-    if wanted in FIGURE_NAMES:
-        return wanted
+    exact = figure_named(name)
+    if exact is not None:
+        return exact
+    wanted = _figure_key(name)
+    known = {**{move: move for move in FIGURE_NAMES}, **ALIASES,
+             **{_figure_key(move.title): move.name for move in MOVES.values()}}
     limit = 1 if len(wanted) <= 4 else 3
-    close = sorted((distance(wanted, known, limit), known) for known in FIGURE_NAMES)
+    close = sorted((distance(wanted, spelled, limit), spelled) for spelled in known)
     if close and close[0][0] <= limit:
-        return close[0][1]
-    containing = [known for known in FIGURE_NAMES if wanted in known or known in wanted]
+        return known[close[0][1]]
+    containing = [move for move in FIGURE_NAMES if wanted in move or move in wanted]
     return min(containing, key=len) if containing else None

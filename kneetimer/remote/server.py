@@ -58,8 +58,8 @@ class RemoteServer:
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port, reuse_address=True)
         await site.start()
-        sockets = site._server.sockets if site._server is not None else ()  # the port chosen for port 0
-        self.port = sockets[0].getsockname()[1] if sockets else self.port
+        addresses = self._runner.addresses  # the port chosen, for port 0
+        self.port = int(addresses[0][1]) if addresses else self.port
 
     async def stop(self) -> None:
         """Close every stream and free the port."""

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from kneetimer.workout.engine import EnterAction, State
-from kneetimer.workout.plan import Kind, Part
+from kneetimer.workout.engine import EnterAction
 from kneetimer.workout.view import SessionView
 from kneetimer.workout.words import phase_title, side_words
 
@@ -39,18 +38,7 @@ DONE = PhoneState("done", "DONE", None, "", None, None, None, None, False)
 
 def phone_state(view: SessionView) -> PhoneState:
     phase = view.phase
-    if view.state is State.PAUSED:
-        kind = "paused"
-    elif phase.kind is Kind.LEAD_IN:
-        kind = "get_ready"
-    elif phase.kind is Kind.SWITCH:
-        kind = "switch"
-    elif phase.kind is Kind.REST:
-        kind = "rest"
-    elif phase.part is Part.MOVE:
-        kind = "move"
-    else:
-        kind = "hold"
+    kind = view.look.replace("-", "_")  # the same kinds as the screen's colours
     shown = view.upcoming if phase.between and view.upcoming is not None else phase
     return PhoneState(
         phase=kind,

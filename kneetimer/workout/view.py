@@ -33,6 +33,19 @@ class SessionView:
         return self.state is State.PAUSED
 
     @property
+    def look(self) -> str:
+        """What kind of moment it is, as everything that shows it is coloured: "paused",
+        "get-ready", "switch", "rest", "move" (a paced rep's move) or "hold" (work)."""
+        phase = self.phase
+        if self.paused:
+            return "paused"
+        if phase.kind is Kind.LEAD_IN:
+            return "get-ready"
+        if phase.kind in (Kind.SWITCH, Kind.REST):
+            return str(phase.kind)
+        return "move" if phase.part is Part.MOVE else "hold"
+
+    @property
     def counts_reps(self) -> bool:
         """Unpaced reps: the count is what matters, not the clock."""
         return self.phase.part is Part.COUNT

@@ -79,18 +79,7 @@ def present(view: SessionView, ease: Mapping[tuple[str, str | None], int] | None
 
 def look_of(view: SessionView) -> Look:
     """The phase's colour: paused over everything, then the kind of phase."""
-    phase = view.phase
-    if view.paused:
-        return Look.PAUSED
-    if phase.kind is Kind.LEAD_IN:
-        return Look.GET_READY
-    if phase.kind is Kind.SWITCH:
-        return Look.SWITCH
-    if phase.kind is Kind.REST:
-        return Look.REST
-    if phase.part is Part.MOVE:
-        return Look.MOVE
-    return Look.HOLD
+    return Look(view.look)
 
 
 def word_of(view: SessionView) -> str:

@@ -29,9 +29,8 @@ class FigureCard(Vertical):
         padding: 0 1;
         border: round $panel-lighten-2;
     }
-    FigureCard > .card-title { text-style: bold; height: 1; }
-    FigureCard > .card-name, FigureCard > .card-note { color: $text-muted; height: 1; }
-    FigureCard > .card-note { height: 2; }
+    FigureCard > .card-title { text-style: bold; height: auto; }
+    FigureCard > .card-name, FigureCard > .card-note { color: $text-muted; height: auto; }
     FigureCard > FigureView { width: 100%; height: 1fr; }
     FigureGallery.-single FigureCard { height: 1fr; }
     """
@@ -44,7 +43,8 @@ class FigureCard(Vertical):
         yield Static(Text(self.move.title), classes="card-title")
         yield Static(Text(f'figure = "{self.move.name}"'), classes="card-name")
         yield FigureView()
-        yield Static(Text(f"Seen from the {self.move.view}. Bright: {self.move.working}."), classes="card-note")
+        yield Static(Text(f"Seen from the {self.move.view}. In the text colour: {self.move.working}."),
+                     classes="card-note")
 
     def on_mount(self) -> None:
         self.play(mirrored=False)
@@ -57,7 +57,7 @@ class FigureCard(Vertical):
 class FigureGallery(App):
     TITLE = "kneetimer figures"
     CSS = """
-    #cards { layout: grid; grid-size: 2; grid-rows: 17; grid-gutter: 0 1; height: 1fr; }
+    #cards { layout: grid; grid-size: 2; grid-rows: 20; grid-gutter: 0 1; height: 1fr; }
     FigureGallery.-single #cards { layout: vertical; }
     """
     BINDINGS = [

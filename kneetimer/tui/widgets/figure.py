@@ -60,6 +60,8 @@ class FigureView(Widget):
 
     def _tick(self) -> None:
         elapsed = self.clock() - self._origin
+        if not self.is_on_screen:  # scrolled away (a gallery card): no frame to draw
+            return
         self._draw_now(elapsed)
         if self._motion is None or not self._motion.moving(elapsed):
             self._stop()

@@ -105,7 +105,8 @@ def test_run_broken_file_exits_1_with_located_errors(tmp_path):
 @pytest.mark.parametrize(
     "args",
     [["list"], ["list", "--json"], ["validate", str(BUNDLED[0])], ["history"], ["history", "--json"],
-     ["export", "--format", "csv"], ["export", "--format", "json"], ["report"]],
+     ["export", "--format", "csv"], ["export", "--format", "json"], ["report"], ["plan"], ["plan", "--json"],
+     ["checkin", "--json"], ["remind", "check"], ["remind", "status"]],
 )
 def test_cli_commands_never_import_textual(args):
     code = (

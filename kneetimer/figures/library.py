@@ -137,9 +137,9 @@ _add(Move(
 ))
 _add(Move(
     "single-leg-deadlift-reach", "Single-leg deadlift, arms overhead", View.SIDE, "right",
-    (Pose(trunk=90, knee=6, other_hip=90, other_knee=90, other_ankle=100, shoulder=175, other_shoulder=172),
+    (Pose(trunk=90, knee=6, other_hip=90, other_knee=90, other_ankle=100, shoulder=150, other_shoulder=146),
      Pose(trunk=10, hip=82, knee=12, ankle=100, other_hip=-2, other_knee=0, other_ankle=90,
-          shoulder=180, other_shoulder=178)),
+          shoulder=150, other_shoulder=146)),  # overhead and a little forward: the head stays in view
     ground=("ankle", "toe"),
     working="the standing leg; the lifted knee swings back as the body tips forward",
 ))

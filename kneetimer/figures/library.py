@@ -276,6 +276,17 @@ _add(Move(
     working="both thighs; the back stays flat against the wall",
 ))
 
+# On hands and knees, seen from the side, head to the left: the arms are longer than the
+# thighs, so the back slopes up a little towards the shoulders.
+_ALL_FOURS = Pose(trunk=165, head=12, hip=-75, knee=-90, ankle=-5, other_hip=-75, other_knee=-90, other_ankle=-5,
+                  shoulder=-75, other_shoulder=-75)
+_add(Move(
+    "donkey-kick", "Donkey kick (hip extension on all fours)", View.SIDE, "right",
+    (_ALL_FOURS, Pose(**{**_ALL_FOURS.__dict__, "hip": 15, "ankle": -80})),
+    ground=("other_knee", "other_toe", "hand", "other_hand"),
+    working="the knee stays bent as the thigh lifts back to level with the back, sole to the ceiling",
+))
+
 # Other names people give the moves: a routine may use them.
 ALIASES = {
     "clams": "clam", "clamshell": "clam", "clamshells": "clam", "clam-shell": "clam",
@@ -283,6 +294,7 @@ ALIASES = {
     "hip-hike": "pelvic-drop", "pelvic-lift": "pelvic-drop", "glute-bridge": "bridge", "hip-bridge": "bridge",
     "side-bridge": "side-plank", "hip-abduction": "standing-hip-abduction", "band-walk": "lateral-band-walk",
     "crab-walk": "lateral-band-walk", "foam-roller": "it-band-roll", "wall-squat": "wall-sit",
+    "glute-kickback": "donkey-kick", "kickback": "donkey-kick", "quadruped-hip-extension": "donkey-kick",
 }
 
 FIGURE_NAMES = tuple(MOVES)

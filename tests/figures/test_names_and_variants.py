@@ -14,7 +14,7 @@ from kneetimer.routines.loader import load_bytes
 from tests.conftest import bundled
 
 NEW_MOVES = ("bridge", "single-leg-bridge", "side-plank", "standing-hip-abduction", "monster-walk", "step-up",
-             "wall-sit")
+             "wall-sit", "donkey-kick")
 
 
 def routine_with(figure: str):
@@ -31,7 +31,8 @@ def test_an_unknown_figure_is_a_warning_and_the_routine_runs_without_one():
 
 @pytest.mark.parametrize("written, meant", [("side-lying-leg-raise", "side-leg-lift"), ("Glute bridge", "bridge"),
                                             ("hip hike", "pelvic-drop"), ("Side plank", "side-plank"),
-                                            ("Wall sit", "wall-sit"), ("clamshell", "clam")])
+                                            ("Wall sit", "wall-sit"), ("clamshell", "clam"),
+                                            ("glute kickback", "donkey-kick")])
 def test_aliases_and_titles_are_understood(written, meant):
     result = routine_with(written)
     assert result.ok and result.routine.exercises[0].figure == meant and not result.warnings

@@ -62,9 +62,12 @@ class Move:
 # viewer, so they are drawn shorter.
 _SIDE_LYING = Pose(trunk=180, head=0, other_shoulder=175, other_elbow=-150, shoulder=-80, elbow=20,
                    foot=0.35, other_foot=0.35, ankle=90, other_ankle=90)
-_CLAM_CLOSED = Pose(**{**_SIDE_LYING.__dict__, "thigh": 0.7, "shin": 0.72, "other_thigh": 0.7,
-                       "other_shin": 0.72, "hip": 4, "knee": 8})
-_CLAM_OPEN = Pose(**{**_CLAM_CLOSED.__dict__, "hip": 38, "knee": 76})
+# Clam: hips bent about 45 and knees about 90, heels together. Seen from in front and a
+# little above, a thigh coming towards you slants down and its shin slants back up to
+# the heel, so each bent leg is a shallow V; the top knee opens upwards, the heels stay.
+_CLAM_CLOSED = Pose(**{**_SIDE_LYING.__dict__, "thigh": 0.8, "other_thigh": 0.8, "hip": -20, "knee": -40,
+                       "other_hip": -20, "other_knee": -40, "ankle": -100, "other_ankle": -100})
+_CLAM_OPEN = Pose(**{**_CLAM_CLOSED.__dict__, "hip": 25, "knee": 51, "ankle": -64})
 _LEG_DOWN = Pose(**{**_SIDE_LYING.__dict__, "hip": 3, "ankle": 95})
 _LEG_UP = Pose(**{**_SIDE_LYING.__dict__, "hip": 32, "ankle": 95})
 

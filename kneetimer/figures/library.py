@@ -166,10 +166,13 @@ _add(Move(  # facing you: "to the right" steps to the screen's right, as in a mi
 ))
 _add(Move(
     "pelvic-drop", "Pelvic lift and lower on a step", View.FRONT, "left",
-    (Pose(trunk=90, tilt=24, knee=3, other_knee=8, ankle=90, other_ankle=-90, foot=0.45, other_foot=0.45,
-          shoulder=15, other_shoulder=-15),
-     Pose(trunk=90, tilt=-24, knee=3, other_knee=8, ankle=90, other_ankle=-90, foot=0.45, other_foot=0.45,
-          shoulder=15, other_shoulder=-15)),
+    # A real drop is a few centimetres; drawn to scale it moves a pixel. So the tilt is
+    # drawn larger than life and the free leg longer (dropped) or shorter (lifted), which
+    # shows what a person should see: the free foot dips below the step, then rises above it.
+    (Pose(trunk=90, tilt=30, hip=2, knee=3, other_hip=-8, other_knee=4, other_thigh=1.2, ankle=90,
+          other_ankle=-90, foot=0.45, other_foot=0.45, shoulder=15, other_shoulder=-15),
+     Pose(trunk=90, tilt=-30, hip=2, knee=3, other_hip=-8, other_knee=4, other_thigh=0.8, ankle=90,
+          other_ankle=-90, foot=0.45, other_foot=0.45, shoulder=15, other_shoulder=-15)),
     ground=(), on_prop=("ankle", "toe"),
     working="the standing leg, on the step; the free side of the pelvis lifts",
     prop=Prop.STEP, prop_at="ankle",

@@ -32,7 +32,7 @@ def show_figures(name: str | None) -> int:
         return run_gallery(name)
     if name is None:
         for move in MOVES.values():
-            print(textwrap.fill(f"{move.name}: {move.title}, seen from the {move.view}", PIPED_WIDTH,
+            print(textwrap.fill(f"{move.name}: {move.title}, seen {move.seen_from}", PIPED_WIDTH,
                                 subsequent_indent="    "))
             print(textwrap.fill(f"the working leg: {move.working}", PIPED_WIDTH, initial_indent="    ",
                                 subsequent_indent="    "))
@@ -48,7 +48,7 @@ def figure_text(move: Move) -> list[str]:
     fractions = [index / (count - 1) for index in range(count)] if count > 1 else [0.0]
     rows = height_needed(move, TEXT_WIDTH, TEXT_HEIGHT)
     frames = [draw(move, fraction, False, TEXT_WIDTH, rows) for fraction in fractions]
-    lines = textwrap.wrap(f"{move.title} ({move.name}), seen from the {move.view}, {move.side} side shown",
+    lines = textwrap.wrap(f"{move.title} ({move.name}), seen {move.seen_from}, {move.side} side shown",
                           PIPED_WIDTH)
     lines += [*textwrap.wrap(f"solid: {move.working}", PIPED_WIDTH), ""]
     labels = ["start", *(f"then {index}" for index in range(1, count - 1)), "end"] if count > 1 else ["held"]

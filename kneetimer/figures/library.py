@@ -53,6 +53,11 @@ class Move:
         return between(frames[index], frames[index + 1], (1 - math.cos(math.pi * share)) / 2)
 
     @property
+    def seen_from(self) -> str:
+        """The view in words: "from the side", "from the front", "from above"."""
+        return "from above" if self.view is View.ABOVE else f"from the {self.view}"
+
+    @property
     def moves(self) -> bool:
         return len(self.keyframes) > 1
 
@@ -186,14 +191,17 @@ _add(Move(
     ground=("toe", "ankle", "other_toe", "other_ankle"),
     working="the leg crossed behind; the hips lean towards it",
 ))
+# Lying on the side, seen from above, so the bends of hip and knee are in the picture;
+# the front of the body faces down the screen. Both knees bent in front; then the top
+# hand reaches behind, takes the top foot and draws the heel to the buttock.
 _add(Move(
     "it-band-stretch-lying", "IT band stretch, lying", View.ABOVE, "right",
-    (Pose(trunk=180, hip=45, knee=90, other_hip=45, other_knee=90, shoulder=25, elbow=20,
-          other_shoulder=150, other_elbow=-120),
-     Pose(trunk=180, hip=-12, knee=150, ankle=60, other_hip=45, other_knee=90, shoulder=-40, elbow=-10,
-          other_shoulder=150, other_elbow=-120)),
-    ground=("other_hip",),
-    working="the top leg: heel drawn to the buttock by the hand behind",
+    (Pose(trunk=180, hip=-45, knee=-90, ankle=10, other_hip=-45, other_knee=-90, other_ankle=10,
+          shoulder=-40, elbow=-30, other_shoulder=-170, other_elbow=150),
+     Pose(trunk=180, hip=15, knee=-150, ankle=20, other_hip=-45, other_knee=-90, other_ankle=10,
+          shoulder=23, elbow=0, other_shoulder=-170, other_elbow=150)),
+    ground=("other_knee",),
+    working="the top leg: the hand behind draws its heel to the buttock, the hip stretched back",
 ))
 _add(Move(
     "it-band-roll", "IT band on the foam roller", View.FRONT, "right",

@@ -43,7 +43,7 @@ class FigureCard(Vertical):
         yield Static(Text(self.move.title), classes="card-title")
         yield Static(Text(f'figure = "{self.move.name}"'), classes="card-name")
         yield FigureView()
-        yield Static(Text(f"Seen from the {self.move.view}. In the text colour: {self.move.working}."),
+        yield Static(Text(f"Seen {self.move.seen_from}. In the text colour: {self.move.working}."),
                      classes="card-note")
 
     def on_mount(self) -> None:

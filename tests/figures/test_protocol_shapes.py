@@ -1,0 +1,50 @@
+"""The redrawn moves show what their protocols say (issue 25.1), checked on the joints
+of their keyframes rather than by eye: the numbers a picture must get right."""
+
+from __future__ import annotations
+
+import math
+
+from kneetimer.figures.library import MOVES
+from kneetimer.figures.skeleton import joints
+
+
+def points_at(name: str, frame: int):
+    move = MOVES[name]
+    return joints(move.keyframes[frame], move.view)
+
+
+def test_clam_heels_stay_together_while_the_top_knee_opens_upwards():
+    closed, opened = points_at("clam", 0), points_at("clam", -1)
+    for pose in (closed, opened):
+        assert math.dist(pose["ankle"], pose["other_ankle"]) < 0.35  # heels together
+    assert opened["knee"][1] - closed["knee"][1] > 0.4  # the top knee lifts
+    assert closed["other_knee"] == opened["other_knee"]  # the bottom leg stays
+
+
+def test_clam_knees_are_bent_not_straight():
+    for frame in (0, -1):
+        pose = MOVES["clam"].keyframes[frame]
+        assert abs(pose.knee) >= 40 and abs(pose.other_knee) >= 40
+
+
+def test_lying_it_band_stretch_the_hand_holds_the_heel_behind_the_hip():
+    start, held = points_at("it-band-stretch-lying", 0), points_at("it-band-stretch-lying", -1)
+    assert math.dist(held["hand"], held["ankle"]) < 0.15
+    assert math.dist(start["hand"], start["ankle"]) > 0.5
+    # behind the body: the front faces down the screen, so the heel goes up, past the hips
+    assert held["ankle"][1] > held["pelvis"][1] + 0.3 and held["ankle"][1] > start["ankle"][1] + 0.3
+
+
+def test_pelvic_drop_the_free_foot_dips_below_the_step_then_rises_above_it():
+    """The standing foot is on the step, so its height is the step's top."""
+    def above_the_step(frame: int) -> float:
+        pose = points_at("pelvic-drop", frame)
+        return pose["other_ankle"][1] - min(pose["ankle"][1], pose["toe"][1])
+
+    assert above_the_step(0) < -0.1 and above_the_step(-1) > 0.1
+
+
+def test_seen_from_reads_as_words():
+    assert MOVES["it-band-stretch-lying"].seen_from == "from above"
+    assert MOVES["clam"].seen_from == "from the front"

@@ -76,13 +76,18 @@ _CLAM_OPEN = Pose(**{**_CLAM_CLOSED.__dict__, "hip": 25, "knee": 51, "ankle": -6
 _LEG_DOWN = Pose(**{**_SIDE_LYING.__dict__, "hip": 3, "ankle": 95})
 _LEG_UP = Pose(**{**_SIDE_LYING.__dict__, "hip": 32, "ankle": 95})
 
-# 90-90: lying on the side; the bottom hip and knee bent to 90 (the thigh points at the
-# viewer, drawn short and slanting down), the top leg straight out in front, drawn the
-# same way; it lifts towards the ceiling.
+# 90-90: lying on the side, seen from in front and a little above; the bottom hip and
+# knee bent to 90 (the thigh points at the viewer, drawn short and slanting down), the
+# top leg straight out in front, slanting down a little; it lifts towards the ceiling.
+# The top foot is drawn larger than life, so flexed (toes back towards the head),
+# pointed (in line with the leg) and toes turned down read apart at a glance.
 _NINETY = Pose(trunk=180, other_shoulder=175, other_elbow=-150, shoulder=-80, elbow=20,
                other_hip=-40, other_thigh=0.45, other_knee=-40, other_foot=0.4,
-               hip=-38, thigh=0.62, shin=0.62, knee=0, ankle=90, foot=0.9)
-_NINETY_LIFTED = Pose(**{**_NINETY.__dict__, "hip": -5, "thigh": 0.8, "shin": 0.8})
+               hip=-12, thigh=0.7, shin=0.7, knee=0, ankle=150, foot=1.8)
+_NINETY_LIFTED = Pose(**{**_NINETY.__dict__, "hip": 14})
+_NINETY_POINTED = {"ankle": 0.0}
+_NINETY_TOES_DOWN = Pose(**{**_NINETY.__dict__, "ankle": -78})
+_NINETY_TURNING = Pose(**{**_NINETY.__dict__, "ankle": 36, "foot": 0.3})  # the foot turning, seen end on
 
 # Standing, seen from the side, facing right: the near leg is the right one.
 _STAND = Pose(trunk=90, knee=4, other_knee=4, shoulder=6, elbow=8, other_shoulder=-6, other_elbow=8)
@@ -118,13 +123,13 @@ _add(Move(
 ))
 _add(Move(
     "90-90-pointed-lift", "90-90: foot pointed, lift", View.FRONT, "left",
-    (Pose(**{**_NINETY.__dict__, "ankle": 10}), Pose(**{**_NINETY_LIFTED.__dict__, "ankle": 10})),
+    (Pose(**{**_NINETY.__dict__, **_NINETY_POINTED}), Pose(**{**_NINETY_LIFTED.__dict__, **_NINETY_POINTED})),
     ground=("other_hip", "other_shoulder", "other_elbow", "other_ankle"),
     working="the straight top leg, out in front, lifts; toes pointed",
 ))
 _add(Move(
     "90-90-toes-down", "90-90: foot flexed, toes turn down", View.FRONT, "left",
-    (_NINETY, Pose(**{**_NINETY.__dict__, "foot": 0.15}), Pose(**{**_NINETY.__dict__, "ankle": -90})),
+    (_NINETY, _NINETY_TURNING, _NINETY_TOES_DOWN),
     ground=("other_hip", "other_shoulder", "other_elbow", "other_ankle"),
     working="the top leg turns in, so the toes point to the floor",
 ))

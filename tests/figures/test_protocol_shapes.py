@@ -48,3 +48,15 @@ def test_pelvic_drop_the_free_foot_dips_below_the_step_then_rises_above_it():
 def test_seen_from_reads_as_words():
     assert MOVES["it-band-stretch-lying"].seen_from == "from above"
     assert MOVES["clam"].seen_from == "from the front"
+
+
+def test_ninety_ninety_feet_read_apart_flexed_pointed_and_toes_down():
+    flexed, pointed, toes_down = (points_at("90-90-flexed-lift", 0), points_at("90-90-pointed-lift", 0),
+                                  points_at("90-90-toes-down", -1))
+    assert flexed["toe"][0] < flexed["ankle"][0] - 0.2  # toes pulled back, towards the head
+    assert pointed["toe"][0] > pointed["ankle"][0] + 0.3  # in line with the leg
+    assert toes_down["toe"][1] < toes_down["ankle"][1] - 0.3  # towards the floor
+
+
+def test_ninety_ninety_lift_raises_the_top_foot_clear():
+    assert points_at("90-90-flexed-lift", -1)["ankle"][1] - points_at("90-90-flexed-lift", 0)["ankle"][1] > 0.4

@@ -92,7 +92,7 @@ def apps_side_by_side(runs: int, warmup: float, window: float) -> dict:
 
 
 MOVING_ROUTINE = ('name = "Bench moving"\nlead_in = 0\n[[exercise]]\nname = "Paced clams"\nfigure = "clam"\n'
-                  'reps = 200\ntempo = 3\npaced = true\n')
+                  'reps = 9\ntempo = 4\npaced = true\n')  # one digit: at 100x30 the figure has room beside it
 
 
 def figure_side_by_side(runs: int, warmup: float, window: float) -> dict:
@@ -117,6 +117,27 @@ def figure_side_by_side(runs: int, warmup: float, window: float) -> dict:
     on, off = statistics.median(cpu[True]), statistics.median(cpu[False])
     return {"size": f"{APP_SIZE[0]}x{APP_SIZE[1]}", "cpu_percent_figure": round(on, 2),
             "cpu_percent_no_figure": round(off, 2), "ratio": round(on / off, 2)}
+
+
+def gallery_side_by_side(runs: int, warmup: float, window: float) -> dict:
+    """CPU of the figure gallery (`kneetimer figures`, the cards on screen animating) against
+    paced reps with one figure moving all the time: the target is at most 3x (issue 25)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        routine = scratch / "bench-moving.toml"
+        routine.write_text(MOVING_ROUTINE)
+        (scratch / "config").mkdir()
+        (scratch / "config" / "config.toml").write_text("pain_prompt = false\n")
+        env = {"KNEETIMER_DATA_DIR": str(scratch / "data"), "KNEETIMER_CONFIG_DIR": str(scratch / "config"),
+               "PYTHONPATH": str(REPO)}
+        gallery, workout = [], []
+        for _ in range(runs):
+            gallery.append(measure_app(python_argv("-m", "kneetimer", "figures"), b"clam", env, warmup,
+                                       window)["cpu_percent"])
+            workout.append(measure_app(kneetimer_argv(routine), b"Paced clams", env, warmup, window)["cpu_percent"])
+    mine, base = statistics.median(gallery), statistics.median(workout)
+    return {"size": f"{APP_SIZE[0]}x{APP_SIZE[1]}", "cpu_percent_gallery": round(mine, 2),
+            "cpu_percent_one_figure": round(base, 2), "ratio": round(mine / base, 2)}
 
 
 def cli_startup(runs: int) -> dict:
@@ -153,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
                                            window=0.7 if quick else 30)),
         ("figure", lambda: figure_side_by_side(runs=1 if quick else 3, warmup=0.3 if quick else 3,
                                                window=0.7 if quick else 20)),
+        ("gallery", lambda: gallery_side_by_side(runs=1 if quick else 3, warmup=0.3 if quick else 3,
+                                                 window=0.7 if quick else 20)),
         ("phase_change", lambda: phase_change.run(runs=1 if quick else 3, quick=quick)),
         ("voice", lambda: voice.run(quick=quick)),
         ("cli_startup", lambda: cli_startup(runs=2 if quick else 15)),
@@ -187,6 +210,10 @@ def format_table(results: dict) -> str:
     lines += ["", f"Paced reps, the figure moving all the time ({figure['size']}): CPU % of a core "
                   f"{figure['cpu_percent_figure']} with the figure, {figure['cpu_percent_no_figure']} without: "
                   f"ratio {figure['ratio']}"]
+    gallery = results["gallery"]
+    lines += ["", f"The figure gallery animating ({gallery['size']}): CPU % of a core {gallery['cpu_percent_gallery']} "
+                  f"against {gallery['cpu_percent_one_figure']} for one moving workout figure: ratio "
+                  f"{gallery['ratio']} (target at most 3)"]
     change = results["phase_change"]
     lines += ["", f"A phase change drawn (from the wake to the frame written to the pty), {change['size']}",
               f"  {'':24} {'changes':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}"]

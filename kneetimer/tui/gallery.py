@@ -20,6 +20,7 @@ from kneetimer.tui.widgets.keybar import KeyBar
 from kneetimer.workout.motion import Motion, demonstration
 
 CARD_WIDTH = 40  # columns a card needs, to fit as many as the terminal allows
+CARD_FRAMES_PER_SECOND = 8  # a card is small: at 8 a second its figure moves a pixel or so a frame
 
 
 class FigureCard(Vertical):
@@ -42,7 +43,7 @@ class FigureCard(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(Text(self.move.title), classes="card-title")
         yield Static(Text(f'figure = "{self.move.name}"'), classes="card-name")
-        yield FigureView()
+        yield FigureView(frames_per_second=CARD_FRAMES_PER_SECOND)
         yield Static(Text(f"Seen {self.move.seen_from}. In the text colour: {self.move.working}."),
                      classes="card-note")
 

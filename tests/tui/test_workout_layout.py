@@ -68,3 +68,23 @@ def test_the_exercise_is_in_block_letters_only_on_tall_terminals():
     assert plan(200, 55, Content("5", "HOLD", title, None, EVERYTHING)).title.is_block
     assert not plan(200, 55, Content("5", "HOLD", "膝の痛み", None, EVERYTHING)).title.is_block, \
         "no block letters for what the font cannot draw"
+
+
+FIGURE = (3.4, 1.05)  # the clam's width and height in body units
+
+
+@pytest.mark.parametrize("size, least", SIZES, ids=[f"{w}x{h}" for (w, h), _ in SIZES])
+@pytest.mark.parametrize("rep", ["2/20", "5/5", "10/10"])
+def test_a_figure_never_shrinks_the_rep_number_below_the_floor(size, least, rep):
+    """(Where the width alone keeps the number below the floor, as "10/10" at 80x24, the
+    figure takes nothing from it.)"""
+    layout = plan(*size, Content(rep, "MOVE", "Clams — RIGHT SIDE", None, EVERYTHING, figure=FIGURE))
+    without = plan(*size, Content(rep, "MOVE", "Clams — RIGHT SIDE", None, EVERYTHING))
+    rows, rows_without = layout.countdown.size(rep)[1], without.countdown.size(rep)[1]
+    assert rows >= min(least, rows_without)
+
+
+@pytest.mark.parametrize("size", [(100, 30), (200, 55)], ids=["100x30", "200x55"])
+def test_a_moving_figure_shows_beside_a_short_rep_number_at_full_size(size):
+    layout = plan(*size, Content("5/9", "MOVE", "Clams — RIGHT SIDE", None, EVERYTHING, figure=FIGURE))
+    assert layout.figure_columns > 0

@@ -40,9 +40,11 @@ class FigureView(Widget):
 
     position: reactive[tuple[str, int, bool] | None] = reactive(None)  # move, step, mirrored
 
-    def __init__(self, *, id: str | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, *, id: str | None = None, clock: Callable[[], float] = time.monotonic,
+                 frames_per_second: float = FRAMES_PER_SECOND) -> None:
         super().__init__(id=id)
         self.clock = clock  # the workout's clock: frames follow it (a test's fake clock too)
+        self.frames_per_second = frames_per_second
         self._motion: Motion | None = None
         self._origin = 0.0  # the clock reading at which the phase (as shown) began
         self._frames: Timer | None = None
@@ -54,7 +56,7 @@ class FigureView(Widget):
         self._draw_now(elapsed)
         if running and motion is not None and motion.moving(elapsed):
             if self._frames is None:
-                self._frames = self.set_interval(1 / FRAMES_PER_SECOND, self._tick, name="figure-frames")
+                self._frames = self.set_interval(1 / self.frames_per_second, self._tick, name="figure-frames")
         else:
             self._stop()
 

@@ -24,6 +24,8 @@ TRUNK = 0.28
 ROLLER_RADIUS = 0.24
 STEP_HEIGHT = 0.42
 STEP_LENGTH = 0.9
+WALL_HEIGHT = 3.0  # to the shoulders of a person standing against it
+WALL_THICKNESS = 0.14
 BOUNDS_SAMPLES = 8  # moments of a move looked at to fix its scale
 
 
@@ -91,6 +93,9 @@ def shapes(move: Move, fraction: float) -> list[Shape]:
     elif move.prop is Prop.STEP:
         x = prop_point[0]
         drawn.append(Box(x - 0.15, 0.0, x - 0.15 + STEP_LENGTH, STEP_HEIGHT, Ink.PROP))
+    elif move.prop is Prop.WALL:  # behind the back, which leans on it: the trunk's line stays at x = 0
+        back = -TRUNK / 2
+        drawn.append(Box(back - WALL_THICKNESS, 0.0, back, WALL_HEIGHT, Ink.PROP))
     drawn += _limbs(points, "other_", LEG, Ink.BODY)
     drawn += _limbs(points, "other_", ARM, Ink.BODY)
     drawn.append(Line(points["pelvis"], points["neck"], Ink.BODY, TRUNK))

@@ -23,6 +23,7 @@ class Prop(StrEnum):
     ROLLER = "foam roller"
     STEP = "step"
     BAND = "band"
+    WALL = "wall"
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,7 @@ _add(Move(
           other_shoulder=5)),
     ground=("ankle", "toe", "other_ankle", "other_toe"),
     working="both thighs; the back stays flat against the wall",
+    prop=Prop.WALL,
 ))
 
 # On hands and knees, seen from the side, head to the left: the arms are longer than the

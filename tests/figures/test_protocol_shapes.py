@@ -60,3 +60,17 @@ def test_ninety_ninety_feet_read_apart_flexed_pointed_and_toes_down():
 
 def test_ninety_ninety_lift_raises_the_top_foot_clear():
     assert points_at("90-90-flexed-lift", -1)["ankle"][1] - points_at("90-90-flexed-lift", 0)["ankle"][1] > 0.4
+
+
+def test_wall_sit_has_a_wall_behind_the_back_up_to_the_shoulders():
+    from kneetimer.figures.drawing import TRUNK, Box, shapes
+    from kneetimer.figures.library import Prop
+
+    move = MOVES["wall-sit"]
+    assert move.prop is Prop.WALL
+    for fraction in (0.0, 1.0):
+        drawn = shapes(move, fraction)
+        (wall,) = [shape for shape in drawn if isinstance(shape, Box)]
+        (trunk,) = [shape for shape in drawn if getattr(shape, "width", 0) == TRUNK]
+        neck = trunk.end
+        assert wall.top >= neck[1] - 0.1 and wall.right <= neck[0] - TRUNK / 2 + 1e-9  # up to the shoulders, behind

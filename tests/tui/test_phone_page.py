@@ -110,6 +110,32 @@ async def test_events_follow_the_phases_and_actions_do_what_keys_do(tmp_path):
                 assert answer.status == 404
 
 
+async def test_a_closed_tab_is_let_go_and_a_new_one_picks_up(tmp_path):
+    """A phone that closes its tab is dropped at the next change (its write fails), the
+    workout goes on, and a tab opened again gets the state now and can act."""
+    app = phone_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        server = await server_of(app, pilot)
+        session = app.screen.session
+        base = f"http://127.0.0.1:{server.port}/{server.token}/"
+        async with aiohttp.ClientSession() as client:
+            async with client.get(base + "events") as stream:
+                assert (await next_event(stream))["phase"] == "get_ready"
+            # the tab is closed; a change is published to a stream no one reads
+            await pilot.press("space")
+            for _ in range(100):
+                if not server._listeners:
+                    break
+                await pilot.pause(0.02)
+            assert not server._listeners, "the closed tab's stream is let go"
+            assert session.state is State.PAUSED, "the workout carries on as the keys say"
+            async with client.get(base + "events") as stream:
+                assert (await next_event(stream))["phase"] == "paused", "a new tab starts from now"
+                async with client.post(base + "action/resume") as answer:
+                    assert answer.status == 204 and session.state is State.RUNNING
+            assert server.connected == 2
+
+
 async def test_the_port_is_freed_when_the_workout_ends(tmp_path):
     app = phone_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -113,7 +113,7 @@ class RemoteServer:
                 if state is None:
                     break
                 await response.write(f"data: {json.dumps(state.json())}\n\n".encode())
-        except (ConnectionResetError, asyncio.CancelledError):
+        except ConnectionResetError:  # the tab was closed: let it go (a cancellation propagates)
             pass
         finally:
             self._listeners.discard(queue)
